@@ -1,0 +1,205 @@
+"""Read a user's YAML file safely and remember where every value came from.
+
+PyYAML's loaders forget line numbers and silently keep the last of duplicate keys. Here we
+compose the node tree with the *safe* loader, then build plain Python data ourselves so that:
+
+- every mapping key and sequence item keeps its ``(line, column)``, so schema errors found
+  later (by pydantic, on the plain data) can be mapped back to the YAML node;
+- duplicate keys are reported, not dropped;
+- alias expansion is bounded, so a "billion laughs" file is refused instead of eating memory;
+- files that are too large, binary or not UTF-8 are refused with a one-line message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coprod_check.errors import InputError, Location
+from coprod_check.problems import Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """Plain data loaded from one YAML file, with the position of every value."""
+
+    path: str
+    data: Any
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, loc: Sequence[str | int]) -> Location:
+        """The position of the value at ``loc`` or, failing that, of its nearest parent."""
+        key: PathKey = tuple(loc)
+        while key not in self.positions and key:
+            key = key[:-1]
+        line, column = self.positions.get(key, (1, 1))
+        return Location(self.path, line, column)
+
+    def problem(self, loc: Sequence[str | int], code: str, message: str, **kw: Any) -> Problem:
+        """A :class:`Problem` placed at ``loc`` in this document."""
+        where = self.locate(loc)
+        return Problem(self.path, where.line, where.column, code, message, **kw)
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """The file's text, or an :class:`InputError` saying in one line why it cannot be read."""
+    name = display or str(path)
+    try:
+        if path.is_dir():
+            raise InputError("is a directory, not a file", Location(name))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"file is too large ({size / 1024 / 1024:.1f} MiB; the limit is "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MiB)",
+                Location(name),
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", Location(name)) from None
+    except PermissionError:
+        raise InputError("permission denied: cannot read this file", Location(name)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", Location(name)) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", Location(name)) from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without a byte-order mark); refuse binary content."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(
+            f"file is too large (the limit is {MAX_FILE_BYTES // 1024 // 1024} MiB)",
+            Location(name),
+        )
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise InputError("binary content (a NUL byte): not a text file", Location(name, line))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
+            Location(name, line),
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
+def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
+    """Read and parse ``path``; see :func:`parse_yaml`."""
+    name = display or str(path)
+    return parse_yaml(read_text(path, name), name)
+
+
+def parse_yaml(text: str, name: str) -> YamlDocument:
+    """Parse YAML text into a :class:`YamlDocument`.
+
+    Raises :class:`InputError` for anything that is not one readable YAML document.
+    Duplicate keys are not fatal: they are recorded in ``problems``.
+    """
+    if not text.strip():
+        raise InputError("the file is empty", Location(name, 1))
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, name) from None
+    except yaml.YAMLError as error:
+        raise InputError(f"YAML error: {error}", Location(name)) from None
+    if node is None:
+        raise InputError("the file holds no YAML document", Location(name, 1))
+    builder = _Builder(name)
+    data = builder.build(node, ())
+    return YamlDocument(name, data, builder.positions, builder.problems)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, name: str) -> InputError:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    problem = (error.problem or "").strip()
+    if "'\\t'" in problem or "\\t" in problem or "tab" in problem:
+        message = "a tab character is used for indentation; YAML needs spaces"
+    elif "expected a single document" in str(error):
+        message = "the file holds more than one YAML document; put one per file"
+    else:
+        context = f" {error.context}" if error.context else ""
+        message = f"YAML syntax error: {problem}{context}".strip()
+    return InputError(message, Location(name, line, column))
+
+
+class _Builder:
+    """Turn a composed node tree into plain data, recording positions and duplicate keys."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.positions: dict[PathKey, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise InputError(
+                f"the document expands to more than {MAX_NODES:,} values "
+                "(YAML aliases used to blow up memory?); refusing to load it",
+                Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1),
+            )
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            mark = error.problem_mark or node.start_mark
+            raise InputError(
+                f"YAML error: {error.problem}",
+                Location(self.name, mark.line + 1, mark.column + 1),
+            ) from None
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:
+        self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError(
+                    "a mapping key must be a plain value, not a list or mapping",
+                    Location(self.name, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
+                )
+            key = self.constructor.construct_object(key_node)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                key = str(key)
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key in result:
+                first = self.positions.get((*path, key), (None, None))[0]
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        line,
+                        column,
+                        "duplicate-key",
+                        f"duplicate key {key!r} (first given on line {first}); "
+                        "YAML would silently keep only the last one",
+                    )
+                )
+            self.positions[(*path, key)] = (line, column)
+            result[key] = self.build(value_node, (*path, key))
+        return result
