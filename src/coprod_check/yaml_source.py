@@ -182,7 +182,9 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise InputError(
                     "a mapping key must be a plain value, not a list or mapping",
-                    Location(self.name, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
+                    Location(
+                        self.name, key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                    ),
                 )
             key = self.constructor.construct_object(key_node)
             if not isinstance(key, str | int | float | bool) and key is not None:
