@@ -25,7 +25,7 @@ An answer of ``null`` (or leaving the question out) means unanswered; an option 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -41,7 +41,7 @@ Role = Literal[
     "commissioner",
     "other",
 ]
-ROLES: tuple[str, ...] = Role.__args__
+ROLES: tuple[str, ...] = get_args(Role)
 
 
 class _Strict(BaseModel):
