@@ -7,6 +7,7 @@ function, so ``coprod-check validate`` never pays for jinja2 or the report code.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -53,6 +54,616 @@ def fail(error: CoprodError) -> NoReturn:
     """The one place that turns a coprod-check error into a message and an exit code."""
     typer.echo(f"coprod-check: error: {error}", err=True)
     raise typer.Exit(error.exit_code)
+
+
+def _check_output(output: Path, force: bool, inputs: list[Path]) -> None:
+    """Refuse, before any work, to write over an input, a folder or (without --force) a file."""
+    from coprod_check.atomic import same_file
+    from coprod_check.errors import Location, OutputExistsError, UsageError
+
+    if any(same_file(output, path) for path in inputs):
+        raise OutputExistsError(
+            "refusing to write the report over an input file (answers or bank)",
+            Location(str(output)),
+        )
+    if output.is_dir():
+        raise UsageError("is a folder; give a file name to write to", Location(str(output)))
+    if output.exists() and not force:
+        raise OutputExistsError("already exists; use --force to replace it", Location(str(output)))
+
+
+_BANK_HELP = (
+    "A bank file (path) to use besides the bundled banks, or the id of a bundled bank. "
+    "Repeat for more."
+)
+
+
+_TEMPLATE_EPILOG = """\b
+Examples:
+  coprod-check template -o answers.yaml
+  coprod-check template --bank right-circumstances --bank my-bank.yaml -o answers.yaml
+
+\b
+Exit codes: 0 written; 2 the output file exists (use --force), an unknown
+bank id, or a bank file that cannot be read (1 if it is read but invalid)."""
+
+
+@app.command(epilog=_TEMPLATE_EPILOG)
+def template(
+    bank: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bank",
+            "-b",
+            metavar="ID_OR_PATH",
+            help="Only this bank: a bundled bank id or a bank file. Repeat for more. "
+            "Default: every bundled bank.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the template here instead of printing it."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """Write a blank answers file: every question, its options and guidance as comments."""
+    from coprod_check.answers_loader import select_banks
+    from coprod_check.answers_template import render_template
+    from coprod_check.atomic import write_atomic
+
+    try:
+        if output is not None:
+            _check_output(output, force, [])
+        text = render_template(select_banks(bank or []))
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        write_atomic(output, text, overwrite=force)
+    except CoprodError as error:
+        fail(error)
+    typer.echo(f"coprod-check: wrote {output}", err=True)
+
+
+@app.command()
+def questionnaire(
+    bank: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bank",
+            "-b",
+            metavar="ID_OR_PATH",
+            help="Only this bank: a bundled bank id or a bank file. Repeat for more. "
+            "Default: every bundled bank.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="markdown or html (one printable page).")
+    ] = "markdown",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the handout here instead of printing it."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """Print the questions as a handout to answer on paper: tick boxes and space for notes."""
+    from coprod_check.answers_loader import select_banks
+    from coprod_check.atomic import same_file, write_atomic
+    from coprod_check.errors import Location, OutputExistsError, UsageError
+    from coprod_check.handout import HANDOUT_FORMATS, render_handout
+
+    try:
+        if fmt not in HANDOUT_FORMATS:
+            raise UsageError(f"--format {fmt}: choose one of: {', '.join(HANDOUT_FORMATS)}")
+        if output is not None:
+            banks_given = [Path(choice) for choice in bank or [] if Path(choice).is_file()]
+            if any(same_file(output, path) for path in banks_given):
+                raise OutputExistsError(
+                    "refusing to write the handout over a bank file", Location(str(output))
+                )
+            if output.exists() and not force:
+                raise OutputExistsError(
+                    "already exists; use --force to replace it", Location(str(output))
+                )
+        text = render_handout(select_banks(bank or []), fmt)
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        write_atomic(output, text, overwrite=force)
+    except CoprodError as error:
+        fail(error)
+    typer.echo(f"coprod-check: wrote {output}", err=True)
+
+
+_SCORE_EPILOG = """\b
+Examples:
+  coprod-check score answers.yaml
+  coprod-check score answers.yaml --explain --all
+  coprod-check score answers.yaml -f html -o report.html
+  coprod-check score answers.yaml -f json --fail-below descriptive --fail-on-blockers
+
+\b
+Exit codes: 0 scored (whatever the verdict); 1 the answers file is invalid
+(unknown question, answer not on its scale, bank not loaded, ...) or the
+result falls short of --fail-below / --fail-on-blockers (the report is still
+written); 2 a file cannot be read (missing, empty, not YAML), the output
+exists without --force or is an input file, or bad usage."""
+
+
+@app.command(epilog=_SCORE_EPILOG)
+def score(
+    answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="The answers file to score.")],
+    bank: Annotated[
+        list[str] | None,
+        typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="text, json, markdown or html."),
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the report here instead of printing it."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show which answers and rules led to each result.")
+    ] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List every recommendation, not only the first five.")
+    ] = False,
+    fail_below: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-below",
+            metavar="LEVEL",
+            help="Exit 1 if the level is below LEVEL (none, descriptive, intermediate, "
+            "transformative).",
+        ),
+    ] = None,
+    fail_on_blockers: Annotated[
+        bool, typer.Option("--fail-on-blockers", help="Exit 1 if any blocker red flag is raised.")
+    ] = False,
+) -> None:
+    """Score an answers file: verdict, level, section scores and what to do next."""
+    from coprod_check.answers_loader import available_banks, read_answers
+    from coprod_check.atomic import write_atomic
+    from coprod_check.errors import EXIT_FINDINGS, UsageError
+    from coprod_check.reporters import FORMATS, render
+    from coprod_check.scoring import score as score_answers
+    from coprod_check.scoring.gates import parse_level, shortfalls
+
+    try:
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        if output is not None:
+            _check_output(output, force, [answers, *(Path(b) for b in bank or [])])
+        loaded = read_answers(answers, available_banks(bank or []))
+        level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
+        for warning in loaded.warnings:
+            typer.echo(f"coprod-check: {warning}", err=True)
+        result = score_answers(loaded.banks, loaded.answers)
+        text = render(
+            result, fmt, explain=explain, show_all=show_all, color=False if output else None
+        )
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_atomic(output, text, overwrite=force)
+            typer.echo(f"coprod-check: wrote {output}", err=True)
+    except CoprodError as error:
+        fail(error)
+    reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
+    for reason in reasons:
+        typer.echo(f"coprod-check: falls short: {reason}", err=True)
+    if reasons:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def assess(
+    bank: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bank",
+            "-b",
+            metavar="ID_OR_PATH",
+            help="Ask only this bank: a bundled bank id or a bank file. Repeat for more. "
+            "Default: every bundled bank. With --resume: bank files the answers need.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Save the answers here (default answers.yaml); never replaces a file.",
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option(
+            "--resume",
+            metavar="ANSWERS",
+            help="Carry on with this answers file from its first unanswered question.",
+        ),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain", help="Plain numbered prompts, no colour or bars (for screen readers)."
+        ),
+    ] = False,
+) -> None:
+    """Answer the questions one by one in the terminal; every answer is saved at once."""
+    from coprod_check.assess.runner import assess as run_assessment
+
+    try:
+        code = run_assessment(
+            bank or [], output, resume, plain=plain, interactive=sys.stdin.isatty()
+        )
+    except CoprodError as error:
+        fail(error)
+    raise typer.Exit(code)
+
+
+@app.command()
+def compare(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="INPUT",
+            help="Two or more answers files or JSON results saved from score or aggregate. "
+            "They are put in order by the dates they carry, or else taken in the order given.",
+        ),
+    ],
+    bank: Annotated[
+        list[str] | None,
+        typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, markdown or html.")
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report here instead of printing it."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+    allow_bank_change: Annotated[
+        bool,
+        typer.Option(
+            "--allow-bank-change",
+            help="When the questions differ between inputs, compare only the questions they "
+            "share (the report says which were left out) instead of stopping.",
+        ),
+    ] = False,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-regression",
+            help="Exit 1 if, from the previous input to the latest, the level drops, the "
+            "verdict worsens or a new blocker red flag appears.",
+        ),
+    ] = False,
+) -> None:
+    """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
+    from coprod_check.answers_loader import available_banks
+    from coprod_check.atomic import same_file, write_atomic
+    from coprod_check.compare.engine import compare as compare_points
+    from coprod_check.compare.inputs import load_points
+    from coprod_check.compare.report import FORMATS, render
+    from coprod_check.errors import EXIT_FINDINGS, Location, OutputExistsError, UsageError
+
+    try:
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        if len(inputs) < 2:
+            raise UsageError("compare needs at least two inputs, earlier and later")
+        if output is not None:
+            protected = [*inputs, *(Path(b) for b in bank or [] if Path(b).is_file())]
+            if any(same_file(output, path) for path in protected):
+                raise OutputExistsError(
+                    "refusing to write the report over an input file", Location(str(output))
+                )
+            if output.exists() and not force:
+                raise OutputExistsError(
+                    "already exists; use --force to replace it", Location(str(output))
+                )
+        chosen = available_banks(bank) if bank else None
+        points = load_points(
+            [str(path) for path in inputs],
+            lambda: chosen if chosen is not None else available_banks([]),
+        )
+        for warning in (text for point in points for text in point.warnings):
+            typer.echo(f"coprod-check: {warning}", err=True)
+        result = compare_points(
+            points, allow_bank_change=allow_bank_change, tool_version=__version__
+        )
+        report = render(result, fmt, color=False if output else None)
+        if output is None:
+            typer.echo(report, nl=False)
+        else:
+            write_atomic(output, report, overwrite=force)
+            typer.echo(f"coprod-check: wrote {output}", err=True)
+    except CoprodError as error:
+        fail(error)
+    if fail_on_regression and result.regressions:
+        for regression in result.regressions:
+            typer.echo(f"coprod-check: regression: {regression}", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+_AGGREGATE_EPILOG = """\b
+Examples:
+  coprod-check aggregate workshop/*.yaml
+  coprod-check aggregate survey.csv --mapping survey-mapping.yaml -f html -o results.html
+  coprod-check mapping draft survey.csv -o survey-mapping.yaml
+
+\b
+Exit codes: 0 done; 1 bad rows were skipped (the report and standard error
+list them), a bad row stopped the run (--on-error fail) or the mapping file
+is invalid; 2 an input cannot be read (missing, empty, header only, not
+UTF-8) or bad usage."""
+
+
+@app.command(epilog=_AGGREGATE_EPILOG)
+def aggregate(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="INPUT...",
+            help="Answers files (.yaml, one respondent each) and CSV exports (.csv, one "
+            "respondent per row; columns for question ids, role and respondent).",
+        ),
+    ],
+    bank: Annotated[
+        list[str] | None,
+        typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP),
+    ] = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            "-m",
+            help="A mapping file from form headers, answer labels and roles to coprod-check "
+            "ids (draft one with 'coprod-check mapping draft').",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, csv, markdown or html.")
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report here instead of printing it."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+    min_group_size: Annotated[
+        int,
+        typer.Option(
+            "--min-group-size",
+            metavar="K",
+            help="Role groups with fewer respondents are not shown on their own (privacy).",
+        ),
+    ] = 3,
+    gap_threshold: Annotated[
+        float,
+        typer.Option(
+            "--gap-threshold",
+            metavar="POINTS",
+            help="Report a perception gap when one group scores a section this many points "
+            "(0-100) higher than another.",
+        ),
+    ] = 20.0,
+    top: Annotated[
+        int, typer.Option("--top", metavar="N", help="How many most-disputed questions to list.")
+    ] = 5,
+    include_notes: Annotated[
+        bool,
+        typer.Option("--include-notes", help="Put free-text notes in the report (off: privacy)."),
+    ] = False,
+    on_error: Annotated[
+        str,
+        typer.Option(
+            "--on-error",
+            metavar="skip|fail",
+            help="A bad row: skip it (listed in the report; exit 1) or stop at it (exit 1).",
+        ),
+    ] = "skip",
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show a progress bar on standard error. Default: when it is a terminal.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Workshops and surveys: many respondents, results for everyone and each role group."""
+    from coprod_check.aggregate.command import run_aggregate, settings_from_options
+    from coprod_check.aggregate.progress import progress_bar, wants_progress
+    from coprod_check.aggregate.report import FORMATS, render
+    from coprod_check.atomic import same_file, write_atomic
+    from coprod_check.errors import EXIT_FINDINGS, Location, OutputExistsError, UsageError
+
+    try:
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        settings = settings_from_options(
+            min_group_size=min_group_size,
+            gap_threshold=gap_threshold,
+            top=top,
+            include_notes=include_notes,
+            on_error=on_error,
+        )
+        if output is not None:
+            protected = [*inputs, *([mapping] if mapping else [])]
+            protected += [Path(b) for b in bank or [] if Path(b).is_file()]
+            if any(same_file(output, path) for path in protected):
+                raise OutputExistsError(
+                    "refusing to write the report over an input file", Location(str(output))
+                )
+            if output.exists() and not force:
+                raise OutputExistsError(
+                    "already exists; use --force to replace it", Location(str(output))
+                )
+        with progress_bar(wants_progress(progress)) as on_progress:
+            result = run_aggregate(inputs, bank or [], mapping, settings, on_progress)
+        for warning in result.warnings:
+            typer.echo(f"coprod-check: warning: {warning}", err=True)
+        report = render(result, fmt, color=False if output else None)
+        if output is None:
+            typer.echo(report, nl=False)
+        else:
+            write_atomic(output, report, overwrite=force)
+            typer.echo(f"coprod-check: wrote {output}", err=True)
+    except CoprodError as error:
+        fail(error)
+    if result.rows_skipped:
+        for problem in result.problems:
+            where = f"{problem.path}:{problem.row}" if problem.row else problem.path
+            typer.echo(f"coprod-check: skipped: {where}: {problem.message}", err=True)
+        more = result.rows_skipped - len(result.problems)
+        if more:
+            typer.echo(f"coprod-check: skipped {more} more bad rows (not listed)", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+mapping_app = typer.Typer(
+    help="Mapping files: from a form export's headers, labels and roles to coprod-check ids.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(mapping_app, name="mapping")
+
+
+@mapping_app.command("draft")
+def mapping_draft(
+    export: Annotated[Path, typer.Argument(help="The CSV export of a form or survey.")],
+    bank: Annotated[
+        list[str] | None,
+        typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the mapping here instead of printing it."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """Draft a mapping file for a form export; exit 1 while anything is marked UNMATCHED."""
+    from coprod_check.aggregate.command import run_draft
+    from coprod_check.atomic import same_file, write_atomic
+    from coprod_check.errors import EXIT_FINDINGS, Location, OutputExistsError
+
+    try:
+        if output is not None and same_file(output, export):
+            raise OutputExistsError(
+                "refusing to write the mapping over the export", Location(str(output))
+            )
+        draft = run_draft(export, bank or [])
+        if output is None:
+            typer.echo(draft.text, nl=False)
+        else:
+            write_atomic(output, draft.text, overwrite=force)
+            typer.echo(f"coprod-check: wrote {output}", err=True)
+    except CoprodError as error:
+        fail(error)
+    if draft.unmatched:
+        typer.echo(
+            f"coprod-check: {draft.unmatched} item(s) marked UNMATCHED: decide each before "
+            "using the mapping",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+_VALIDATE_EPILOG = """\b
+Examples:
+  coprod-check validate                      # the bundled banks
+  coprod-check validate my-bank.yaml answers/
+  coprod-check validate --format json banks/ > report.json
+
+\b
+Exit codes: 0 every file valid; 1 problems found (YAML syntax included);
+2 a path cannot be read (missing, binary, not UTF-8, too large) or bad usage.
+In GitHub Actions (GITHUB_ACTIONS=true) the default format is github."""
+
+
+@app.command(epilog=_VALIDATE_EPILOG)
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Bank or answers files, or folders to search for *.yaml / *.yml. "
+            "Default: the bundled banks.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json or github (annotations). Default: text, or github in GitHub Actions.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check question banks and answers files: every problem, with file:line:col."""
+    import os
+
+    from coprod_check.errors import UsageError
+    from coprod_check.validate import validate_bundled, validate_paths
+    from coprod_check.validate_output import FORMATS, render
+
+    try:
+        chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+        if chosen not in FORMATS:
+            raise UsageError(f"--format {chosen}: choose one of: {', '.join(FORMATS)}")
+        report = validate_paths(paths) if paths else validate_bundled()
+    except CoprodError as error:
+        fail(error)
+    typer.echo(render(report, chosen), nl=False)  # type: ignore[arg-type]
+    raise typer.Exit(report.exit_code)
+
+
+_SCHEMA_EPILOG = """\b
+Examples:
+  coprod-check schema > coprod-bank.schema.json
+  coprod-check schema --answers > coprod-answers.schema.json
+
+\b
+The schema covers fields and types only; references between ids, thresholds
+and red flags need coprod-check validate."""
+
+
+@app.command(epilog=_SCHEMA_EPILOG)
+def schema(
+    answers: Annotated[
+        bool,
+        typer.Option("--answers", help="The schema of answers files instead of banks."),
+    ] = False,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the bank format, for editors and other tools."""
+    from coprod_check.json_schema import render_schema
+
+    typer.echo(render_schema(answers=answers), nl=False)
 
 
 def main() -> None:

@@ -143,6 +143,9 @@ class Verdict(_Frozen):
     reasons: list[str]
     conditions: list[str]
     alternatives: list[ApproachSuggestion]
+    explanation: str = Field(
+        default="", description="Which of the verdict rules decided it, for --explain."
+    )
 
 
 class Confidence(_Frozen):

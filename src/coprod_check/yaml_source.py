@@ -24,6 +24,7 @@ from coprod_check.problems import Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_DEPTH = 100
 
 PathKey = tuple[str | int, ...]
 
@@ -112,24 +113,52 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     if not text.strip():
         raise InputError("the file is empty", Location(name, 1))
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
+        if node is None:
+            raise InputError("the file holds no YAML document", Location(name, 1))
+        builder = _Builder(name)
+        data = builder.build(node, ())
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, name) from None
     except yaml.YAMLError as error:
         raise InputError(f"YAML error: {error}", Location(name)) from None
-    if node is None:
-        raise InputError("the file holds no YAML document", Location(name, 1))
-    builder = _Builder(name)
-    data = builder.build(node, ())
+    except RecursionError:
+        raise InputError(
+            f"the data is nested too deeply (more than {MAX_DEPTH} levels)", Location(name)
+        ) from None
     return YamlDocument(name, data, builder.positions, builder.problems)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree, by libyaml when it is available (fast), else by PyYAML's own parser.
+
+    On any error we parse again with PyYAML's parser, whose messages and marks we word for users.
+    Both are the *safe* loaders: no tags construct Python objects.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            loader = fast(text)
+            try:
+                return loader.get_single_node()  # type: ignore[no-any-return]
+            finally:
+                loader.dispose()
+        except yaml.YAMLError:
+            pass
+    loader = yaml.SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, name: str) -> InputError:
     mark = error.problem_mark or error.context_mark
+    problem_text = error.problem or ""
+    if error.context_mark is not None and (
+        "end of stream" in problem_text or "<stream end>" in problem_text
+    ):
+        mark = error.context_mark  # an unclosed quote or bracket: point at where it opened
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     problem = (error.problem or "").strip()
@@ -155,6 +184,11 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.count += 1
+        if len(path) > MAX_DEPTH:
+            raise InputError(
+                f"the data is nested too deeply (more than {MAX_DEPTH} levels)",
+                Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1),
+            )
         if self.count > MAX_NODES:
             raise InputError(
                 f"the document expands to more than {MAX_NODES:,} values "
@@ -166,6 +200,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        where = Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
@@ -174,9 +209,25 @@ class _Builder:
                 f"YAML error: {error.problem}",
                 Location(self.name, mark.line + 1, mark.column + 1),
             ) from None
+        except (ValueError, OverflowError):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = (
+                    f"{node.value} is not a real date; write dates as YYYY-MM-DD "
+                    "(or put the value in quotes if it is not a date)"
+                )
+            else:
+                message = f"the value {node.value!r} cannot be read"
+            raise InputError(message, where) from None
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:
-        self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
+        try:
+            self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
+        except yaml.MarkedYAMLError as error:  # point at the mapping that merges, not the anchor
+            mark = error.context_mark or error.problem_mark or node.start_mark
+            raise InputError(
+                f"YAML error: {error.problem or error}".strip(),
+                Location(self.name, mark.line + 1, mark.column + 1),
+            ) from None
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):

@@ -1,0 +1,144 @@
+"""Time ``coprod-check aggregate`` against a bare ``csv.reader`` pass over the same CSV.
+
+The issue's target: aggregating a CSV of 1,000,000 respondents x 45 questions takes at most
+twice as long as merely reading it with ``csv.reader``, with flat memory (peak well under
+150 MiB). Run from the repository root::
+
+    .venv/bin/python benchmarks/aggregate_vs_csv_reader.py               # 1,000,000 rows
+    .venv/bin/python benchmarks/aggregate_vs_csv_reader.py --rows 100000 --repeats 5
+
+The CSV is generated once (seeded, so the same every time) into ``--path`` (default in the
+system's temporary folder) and reused while its row count matches. Each run is a fresh process
+(``python -c`` for the bare pass, the ``coprod-check`` command for aggregate, JSON to
+/dev/null, no progress bar), the two alternate so that disk cache and machine load treat them
+alike, and each process's wall time and peak resident memory (``os.wait4``) are recorded.
+Prints both medians, the ratio, and the peak memory of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROLES = [
+    "Person who uses services",
+    "Carer",
+    "Frontline staff",
+    "Manager",
+    "Commissioner",
+]
+BARE = """
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as stream:
+    for row in csv.reader(stream):
+        pass
+"""
+
+
+def questions(count: int) -> list[tuple[str, list[str]]]:
+    """The first ``count`` bundled questions, with the labels of their scale's options."""
+    from coprod_check.bank_loader import load_bundled_banks
+
+    found: list[tuple[str, list[str]]] = []
+    for bank in load_bundled_banks():
+        scales = {scale.id: scale for scale in bank.scales}
+        for section in bank.sections:
+            for question in section.questions:
+                labels = [option.label for option in scales[question.scale].options]
+                found.append((question.id, labels))
+    if len(found) < count:
+        raise SystemExit(f"the bundled banks have only {len(found)} questions")
+    return found[:count]
+
+
+def generate(path: Path, rows: int, count: int, seed: int = 2026) -> None:
+    """A realistic export: respondent id, role label, then answer labels (some blank)."""
+    chosen = questions(count)
+    rng = random.Random(seed)
+    temporary = path.with_suffix(".partial")
+    with temporary.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["respondent", "role", *(qid for qid, _ in chosen)])
+        choices = [[*labels, ""] for _, labels in chosen]
+        for number in range(rows):
+            role = ROLES[rng.randrange(len(ROLES))]
+            writer.writerow(
+                [
+                    f"R{number:07d}",
+                    role,
+                    *(options[rng.randrange(len(options))] for options in choices),
+                ]
+            )
+    temporary.replace(path)
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MiB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    error = process.stderr.read().decode() if process.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"{' '.join(command)} exited {code}:\n{error}")
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--questions", type=int, default=45)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--path",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "coprod-aggregate-bench.csv",
+    )
+    options = parser.parse_args()
+    stamp = options.path.with_suffix(".rows")
+    wanted = f"{options.rows} {options.questions}"
+    if not options.path.exists() or not stamp.exists() or stamp.read_text() != wanted:
+        print(f"generating {options.path} ({options.rows:,} rows x {options.questions} questions)")
+        generate(options.path, options.rows, options.questions)
+        stamp.write_text(wanted)
+    size = options.path.stat().st_size / 1024 / 1024
+    print(f"file: {options.path} ({size:,.0f} MiB)")
+
+    executable = Path(sys.executable).with_name("coprod-check")
+    aggregate = [
+        str(executable),
+        "aggregate",
+        str(options.path),
+        "--format",
+        "json",
+        "--no-progress",
+    ]
+    bare = [sys.executable, "-c", BARE, str(options.path)]
+    times: dict[str, list[float]] = {"bare": [], "aggregate": []}
+    peaks: dict[str, list[float]] = {"bare": [], "aggregate": []}
+    for repeat in range(1, options.repeats + 1):
+        for name, command in (("bare", bare), ("aggregate", aggregate)):
+            seconds, peak = run(command)
+            times[name].append(seconds)
+            peaks[name].append(peak)
+            print(f"run {repeat} {name:9}: {seconds:7.2f} s, peak {peak:6.1f} MiB")
+    bare_median = statistics.median(times["bare"])
+    aggregate_median = statistics.median(times["aggregate"])
+    print(f"bare csv.reader median: {bare_median:.2f} s (peak {max(peaks['bare']):.1f} MiB)")
+    print(
+        f"aggregate median:       {aggregate_median:.2f} s (peak {max(peaks['aggregate']):.1f} MiB)"
+    )
+    print(f"ratio aggregate / bare: {aggregate_median / bare_median:.2f}x (target: at most 2x)")
+
+
+if __name__ == "__main__":
+    main()

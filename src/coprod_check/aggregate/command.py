@@ -1,0 +1,80 @@
+"""What ``coprod-check aggregate`` and ``mapping draft`` do between parsing and rendering.
+
+Kept out of ``cli.py`` so the command line stays thin; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from coprod_check.aggregate.bank_index import BankIndex
+from coprod_check.aggregate.ingest import ON_ERROR, Ingest, OnError, Progress
+from coprod_check.aggregate.mapping_draft import Draft, draft_mapping
+from coprod_check.aggregate.result import AggregateResult, Settings
+from coprod_check.errors import UsageError
+
+
+def settings_from_options(
+    *,
+    min_group_size: int,
+    gap_threshold: float,
+    top: int,
+    include_notes: bool,
+    on_error: str,
+) -> Settings:
+    """Checked settings; a usage error names the option that is out of range."""
+    if on_error not in ON_ERROR:
+        raise UsageError(f"--on-error {on_error}: choose one of: {', '.join(ON_ERROR)}")
+    if min_group_size < 1:
+        raise UsageError("--min-group-size must be at least 1")
+    if not 0 < gap_threshold <= 100:
+        raise UsageError("--gap-threshold must be more than 0 and at most 100 (points)")
+    if top < 0:
+        raise UsageError("--top must be 0 or more")
+    return Settings(
+        min_group_size=min_group_size,
+        gap_threshold=gap_threshold,
+        top_disagreements=top,
+        include_notes=include_notes,
+        on_error=on_error,
+    )
+
+
+def run_aggregate(
+    inputs: Sequence[Path],
+    bank_choices: Sequence[str],
+    mapping_path: Path | None,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> AggregateResult:
+    """Load banks and the mapping, stream every input, and aggregate."""
+    from coprod_check.aggregate.engine import aggregate
+    from coprod_check.aggregate.mapping import load_mapping
+    from coprod_check.answers_loader import available_banks
+
+    if not inputs:
+        raise UsageError("give at least one answers file or CSV export")
+    banks = available_banks(list(bank_choices))
+    index = BankIndex(banks)
+    mapping = load_mapping(mapping_path, index) if mapping_path is not None else None
+    on_error: OnError = settings.on_error
+    ingest = Ingest(
+        index,
+        answer_banks=banks,
+        mapping=mapping,
+        on_error=on_error,
+        include_notes=settings.include_notes,
+        progress=progress,
+    )
+    ingest.read_all(list(inputs))
+    return aggregate(ingest, settings)
+
+
+def run_draft(export: Path, bank_choices: Sequence[str]) -> Draft:
+    """Draft a mapping file for ``export`` against the chosen (default: bundled) banks."""
+    from coprod_check.answers_loader import available_banks
+
+    if export.suffix.lower() not in (".csv", ".tsv"):
+        raise UsageError(f"{export}: mapping draft reads a .csv (or .tsv) export")
+    return draft_mapping(export, str(export), BankIndex(available_banks(list(bank_choices))))

@@ -1,0 +1,447 @@
+"""Input files -> a :class:`~coprod_check.aggregate.stats.Tally`: counts, never respondents.
+
+CSV rows are read in batches and counted column by column: rows are split by their role cell,
+each group's columns are transposed with ``zip`` and counted with ``Counter``, so the work per
+cell happens in C. Only when a batch holds a bad row (wrong number of cells, an answer that is
+not on the scale, an empty line) is it gone through row by row, to name each bad row and count
+the rest. A bad row is never dropped silently: it is skipped and listed (``on_error="skip"``) or
+it stops the run (``on_error="fail"``, exit 1), always with its file and row number.
+
+Answers files (YAML) are one respondent each; one that is not valid is a bad "row" in the same
+way, placed at the line of its first problem.
+"""
+
+from __future__ import annotations
+
+import collections
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from collections.abc import Mapping as TypingMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from coprod_check.aggregate.bank_index import BankIndex, QuestionKey
+from coprod_check.aggregate.columns import AnswerReader, ColumnPlan, plan_columns
+from coprod_check.aggregate.csv_source import BATCH_ROWS, CsvSource
+from coprod_check.aggregate.mapping import Mapping
+from coprod_check.aggregate.roles import NO_ROLE, read_role
+from coprod_check.aggregate.stats import NO_ANSWER, Tally
+from coprod_check.bank_model import Bank
+from coprod_check.errors import InputError, InvalidFileError, Location, UsageError
+
+OnError = Literal["skip", "fail"]
+ON_ERROR: tuple[str, ...] = ("skip", "fail")
+#: Problems listed in full in a report (all are counted).
+MAX_PROBLEMS = 20
+#: Skipped row numbers listed per input file (all are counted).
+MAX_ROWS_LISTED = 10
+#: Notes kept per question (and for general notes); the rest are counted, not kept.
+MAX_NOTES_PER_QUESTION = 100
+MAX_WARNINGS = 30
+_ROLE_CACHE_LIMIT = 4096
+
+CSV_SUFFIXES = (".csv", ".tsv")
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+_SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".numbers")
+
+#: ``progress(label, done, total)``: called as reading moves on (bytes of a CSV, or files).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(slots=True)
+class RowProblem:
+    """A bad row (or a bad answers file), where it is and what is wrong with it."""
+
+    path: str
+    row: int | None
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{Location(self.path, self.row)}: {self.message}"
+
+
+@dataclass(slots=True)
+class InputSummary:
+    """What one input file gave: respondents used, rows skipped (and the first few of them)."""
+
+    path: str
+    kind: Literal["csv", "answers"]
+    respondents: int = 0
+    skipped: int = 0
+    blank_rows: int = 0
+    skipped_rows: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A free-text note, with the role group of whoever wrote it."""
+
+    group: str
+    question: QuestionKey | None
+    text: str
+
+
+class Ingest:
+    """Reads inputs one at a time into ``tally``; collects problems, warnings and notes."""
+
+    def __init__(
+        self,
+        index: BankIndex,
+        *,
+        answer_banks: Sequence[Bank] = (),
+        mapping: Mapping | None = None,
+        on_error: OnError = "skip",
+        include_notes: bool = False,
+        progress: Progress | None = None,
+        batch_rows: int = BATCH_ROWS,
+    ) -> None:
+        self.index = index
+        self.batch_rows = batch_rows
+        self.tally = Tally(index)
+        self.answer_banks = list(answer_banks) or list(index.banks)
+        self.mapping = mapping
+        self.on_error = on_error
+        self.include_notes = include_notes
+        self.progress = progress
+        self.inputs: list[InputSummary] = []
+        self.problems: list[RowProblem] = []
+        self.problem_count = 0
+        self.warnings: list[str] = []
+        self.warning_count = 0
+        self.notes: list[Note] = []
+        self.note_count = 0
+        self._notes_kept: Counter[QuestionKey | None] = Counter()
+        self._roles: dict[str, str] = {}
+
+    # -- inputs -----------------------------------------------------------------------------
+
+    def read_all(self, paths: Sequence[Path]) -> None:
+        """Read every input, in order; the same file twice is a usage error."""
+        seen: dict[Path, str] = {}
+        for path in paths:
+            check_input(path)
+            key = path.resolve()
+            if key in seen:
+                raise UsageError(
+                    f"{path} is given twice (as {seen[key]!r}); respondents would count twice"
+                )
+            seen[key] = str(path)
+        answers = [path for path in paths if path.suffix.lower() in ANSWERS_SUFFIXES]
+        done = 0
+        for path in paths:
+            if path.suffix.lower() in ANSWERS_SUFFIXES:
+                self.read_answers(path, str(path))
+                done += 1
+                if self.progress is not None:
+                    self.progress("answers files", done, len(answers))
+            else:
+                self.read_csv(path, str(path))
+
+    def read_answers(self, path: Path, name: str) -> None:
+        """One answers file: one respondent, or one bad "row" placed at its first problem."""
+        from coprod_check.answers_loader import read_answers
+
+        summary = InputSummary(name, "answers")
+        self.inputs.append(summary)
+        try:
+            loaded = read_answers(path, self.answer_banks, name)
+        except InvalidFileError as error:
+            line = error.location.line if error.location else None
+            self._bad_row(summary, RowProblem(name, line, "invalid-answers", error.message))
+            return
+        for warning in loaded.warnings:
+            self._warn(str(warning))
+        role = loaded.answers.respondent.role or NO_ROLE
+        self.tally.add_respondents(role)
+        summary.respondents += 1
+        for bank in loaded.banks:
+            for section in bank.sections:
+                for question in section.questions:
+                    info = self.index[(bank.id, question.id)]
+                    given = loaded.answers.answer_for(question.id)
+                    option = NO_ANSWER
+                    if given.answer is not None:
+                        found = info.option_index(given.answer)
+                        option = NO_ANSWER if found is None else found
+                    self.tally.counts_for(role, info)[option] += 1
+                    if self.include_notes and given.note:
+                        self._note(role, info.key, given.note)
+
+    def add_respondent(self, role: str | None, answers: TypingMapping[str, str | None]) -> None:
+        """One respondent given in memory: a role (read like a CSV role cell) and answers by
+        question name (``question-id`` or ``bank-id/question-id``) to option ids or None.
+
+        Every question named is counted as asked; an unknown question or option raises
+        ``ValueError`` (this is for programs and tests, not for users' files).
+        """
+        group = self._group(role or "")
+        self.tally.add_respondents(group)
+        for name, option_id in answers.items():
+            info = self.index.find(name)
+            if info is None:
+                raise ValueError(f"no question {name!r} in the banks")
+            option = NO_ANSWER
+            if option_id is not None:
+                found = info.option_index(option_id)
+                if found is None:
+                    raise ValueError(f"{option_id!r} is not an option of {name!r}")
+                option = found
+            self.tally.counts_for(group, info)[option] += 1
+
+    def read_csv(self, path: Path, name: str) -> None:
+        """One CSV file, streamed: one respondent per row."""
+        summary = InputSummary(name, "csv")
+        self.inputs.append(summary)
+        with CsvSource(path, name) as source:
+            plan = plan_columns(source.header, name, self.index, self.mapping, source.header_row)
+            if plan.ignored:
+                shown = ", ".join(repr(title) for title in plan.ignored[:8])
+                more = f" and {len(plan.ignored) - 8} more" if len(plan.ignored) > 8 else ""
+                self._warn(
+                    f"{name}: ignored {len(plan.ignored)} column(s) that are not questions, "
+                    f"role or notes: {shown}{more}"
+                )
+            rows = 0
+            counts = _FileCounts(plan)
+            for first_row, batch in source.batches(self.batch_rows):
+                rows += len(batch)
+                if not self._count(plan, batch, summary, counts):
+                    self._sift(plan, name, first_row, batch, summary, counts)
+                if self.progress is not None:
+                    self.progress(name, source.bytes_read, source.size)
+            if rows == summary.blank_rows:
+                raise InputError(
+                    "the file has a header row but no respondent rows",
+                    Location(name, source.header_row),
+                )
+        counts.into(self.tally)
+
+    # -- counting ---------------------------------------------------------------------------
+
+    def _count(
+        self, plan: ColumnPlan, rows: list[list[str]], summary: InputSummary, counts: _FileCounts
+    ) -> bool:
+        """Count ``rows`` into ``counts``; False, with nothing counted, if a row needs a closer
+        look (wrong width, an empty row, or a cell not seen before that cannot be read).
+
+        Each group's column is counted straight into its running ``Counter`` (in C). A counter
+        that gains a key has met a new spelling: it is checked then, and the batch is undone if
+        the spelling is not an answer, so a counter only ever holds readable cells.
+        """
+        width = plan.width
+        lengths = set(map(len, rows))
+        if len(lengths) != 1 or width not in lengths:
+            return False
+        buckets: dict[str, list[list[str]]]
+        if plan.role is None:
+            buckets = {"": rows}
+        else:
+            role = plan.role
+            buckets = defaultdict(list)
+            for row in rows:
+                buckets[row[role]].append(row)
+        empty = buckets.get("")
+        if empty is not None and empty.count([""] * width):
+            return False
+        done: list[tuple[Counter[str], tuple[str, ...]]] = []
+        staged: list[tuple[str, list[tuple[str, ...]]]] = []
+        for raw_role, members in buckets.items():
+            group = self._group(raw_role)
+            counters, sizes = counts.group(group)
+            # Every row has the plan's width (checked above), so the columns are whole.
+            columns = list(zip(*members, strict=False))
+            for number, (position, reader) in enumerate(plan.questions):
+                column = columns[position]
+                counter = counters[number]
+                _count_into(counter, column)
+                done.append((counter, column))
+                if len(counter) != sizes[number] and not counts.learn(number, reader, group):
+                    counts.undo(done)
+                    return False
+            staged.append((group, columns))
+        for group, columns in staged:
+            people = len(columns[0])
+            self.tally.add_respondents(group, people)
+            summary.respondents += people
+            if self.include_notes:
+                for position, about in plan.notes:
+                    for cell in columns[position]:
+                        if cell.strip():
+                            self._note(group, about.key if about else None, cell)
+        return True
+
+    def _sift(
+        self,
+        plan: ColumnPlan,
+        name: str,
+        first_row: int,
+        rows: list[list[str]],
+        summary: InputSummary,
+        counts: _FileCounts,
+    ) -> None:
+        """Row by row: skip blank rows, report bad ones, count the rest."""
+        good: list[list[str]] = []
+        blank = [""] * plan.width
+        for offset, row in enumerate(rows):
+            number = first_row + offset
+            if not row or row == blank:
+                summary.blank_rows += 1
+                continue
+            problem = _row_problem(plan, name, number, row)
+            if problem is not None:
+                self._bad_row(summary, problem)
+                continue
+            good.append(row)
+        if good:
+            counted = self._count(plan, good, summary, counts)
+            assert counted, "rows that passed row-by-row checks must count"
+
+    def _group(self, raw: str) -> str:
+        found = self._roles.get(raw)
+        if found is not None:
+            return found
+        overrides = self.mapping.roles if self.mapping else None
+        reading = read_role(raw, overrides)
+        warning = reading.warning(raw)
+        if warning is not None:
+            self._warn(warning)
+        if len(self._roles) < _ROLE_CACHE_LIMIT:
+            self._roles[raw] = reading.role
+        return reading.role
+
+    # -- bookkeeping ------------------------------------------------------------------------
+
+    def _bad_row(self, summary: InputSummary, problem: RowProblem) -> None:
+        if self.on_error == "fail":
+            raise InvalidFileError(
+                f"{problem.message} (stopped at the first bad row: --on-error fail)",
+                Location(problem.path, problem.row),
+            )
+        summary.skipped += 1
+        if problem.row is not None and len(summary.skipped_rows) < MAX_ROWS_LISTED:
+            summary.skipped_rows.append(problem.row)
+        self.problem_count += 1
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+
+    def _warn(self, message: str) -> None:
+        if message in self.warnings:
+            return
+        self.warning_count += 1
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(message)
+
+    def _note(self, group: str, question: QuestionKey | None, text: str) -> None:
+        self.note_count += 1
+        if self._notes_kept[question] < MAX_NOTES_PER_QUESTION:
+            self._notes_kept[question] += 1
+            self.notes.append(Note(group, question, " ".join(text.split())))
+
+
+def _update(counter: Counter[str], cells: tuple[str, ...]) -> None:
+    counter.update(cells)
+
+
+#: ``Counter.update`` without its per-call checks: CPython's C helper, when there is one.
+_count_into: Callable[[Counter[str], tuple[str, ...]], None] = getattr(
+    collections, "_count_elements", _update
+)
+
+
+class _FileCounts:
+    """One CSV file's cell counts per role group and question column, as typed in the file.
+
+    Counting raw cells (not options) lets ``Counter.update`` do all the work in C; cells are
+    turned into options once, at the end of the file. ``sizes`` holds how many keys of each
+    counter have been checked, so a new key shows as a change in ``len``.
+    """
+
+    def __init__(self, plan: ColumnPlan) -> None:
+        self.plan = plan
+        self.counters: dict[str, list[Counter[str]]] = {}
+        self.sizes: dict[str, list[int]] = {}
+
+    def group(self, group: str) -> tuple[list[Counter[str]], list[int]]:
+        found = self.counters.get(group)
+        if found is None:
+            found = self.counters[group] = [Counter() for _ in self.plan.questions]
+            self.sizes[group] = [0] * len(self.plan.questions)
+        return found, self.sizes[group]
+
+    def learn(self, number: int, reader: AnswerReader, group: str) -> bool:
+        """Check the new keys of a counter; True when all of them are readable answers."""
+        counter = self.counters[group][number]
+        if any(reader.read(cell) is None for cell in counter):
+            return False
+        self.sizes[group][number] = len(counter)
+        return True
+
+    def undo(self, done: list[tuple[Counter[str], tuple[str, ...]]]) -> None:
+        """Take back a batch's counts and drop the keys it brought in."""
+        for counter, column in done:
+            counter.subtract(Counter(column))
+        for group, counters in self.counters.items():
+            for number, counter in enumerate(counters):
+                for cell in [cell for cell, count in counter.items() if count == 0]:
+                    del counter[cell]
+                self.sizes[group][number] = len(counter)
+
+    def into(self, tally: Tally) -> None:
+        """Add the counts, as options, to ``tally``."""
+        for group, counters in self.counters.items():
+            for (_, reader), counter in zip(self.plan.questions, counters, strict=True):
+                if not any(counter.values()):
+                    continue  # only rows that were taken back again
+                totals = tally.counts_for(group, reader.info)
+                for cell, count in counter.items():
+                    if count:
+                        option = reader.read(cell)
+                        assert option is not None, "only readable cells are counted"
+                        totals[option] += count
+
+
+def _row_problem(plan: ColumnPlan, name: str, number: int, row: list[str]) -> RowProblem | None:
+    if len(row) != plan.width:
+        return RowProblem(
+            name,
+            number,
+            "ragged-row",
+            f"this row has {len(row)} cells but the header has {plan.width}; "
+            "is a comma or a line break inside a cell missing its quotes?",
+        )
+    bad = [
+        (reader, row[position])
+        for position, reader in plan.questions
+        if reader.read(row[position]) is None
+    ]
+    if not bad:
+        return None
+    reader, cell = bad[0]
+    more = f" (and {len(bad) - 1} more unknown answers in this row)" if len(bad) > 1 else ""
+    return RowProblem(name, number, "unknown-answer", reader.why_not(cell) + more)
+
+
+def check_input(path: Path) -> None:
+    """Refuse, in one line, an input that aggregate cannot read at all."""
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give its files (for example {path}/*.yaml)")
+    if suffix in _SPREADSHEETS:
+        raise UsageError(f"{path}: a spreadsheet file; save it as 'CSV UTF-8' and give the .csv")
+    if suffix == ".json":
+        raise UsageError(
+            f"{path}: aggregate takes answers files (.yaml) and CSV exports (.csv), "
+            "not saved JSON results"
+        )
+    if suffix not in CSV_SUFFIXES + ANSWERS_SUFFIXES:
+        raise UsageError(
+            f"{path}: not a .csv (or .tsv) export or a .yaml answers file; aggregate tells them "
+            "apart by their file name ending"
+        )
+    if not path.exists():
+        raise InputError("no such file", Location(str(path)))
+
+
+__all__ = ["ON_ERROR", "Ingest", "InputSummary", "Note", "OnError", "RowProblem", "check_input"]

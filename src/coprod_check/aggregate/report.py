@@ -1,0 +1,362 @@
+"""Render an :class:`AggregateResult` as text, JSON, CSV, markdown or HTML.
+
+Reporters only render. rich and jinja2 are imported inside the functions that use them. JSON is
+the whole result (``aggregate_version`` 1); CSV is one row per question and shown group, for
+spreadsheets; text, markdown and HTML share their wording through :mod:`.view`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING
+
+from coprod_check.aggregate.result import AggregateResult
+from coprod_check.errors import UsageError
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+    from rich.console import RenderableType
+
+    from coprod_check.aggregate.view import AggregateView
+
+FORMATS: tuple[str, ...] = ("text", "json", "csv", "markdown", "html")
+DEFAULT_WIDTH = 100
+CSV_COLUMNS = (
+    "bank_id",
+    "section_id",
+    "question_id",
+    "statement",
+    "group",
+    "suppressed",
+    "n",
+    "dont_know",
+    "unanswered",
+    "median",
+    "q1",
+    "q3",
+    "iqr",
+    "mean",
+    "sd",
+    "typical",
+    "typical_label",
+    "counts",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render(
+    result: AggregateResult, fmt: str, *, color: bool | None = None, width: int | None = None
+) -> str:
+    """The result in ``fmt`` (one of :data:`FORMATS`), ending in a newline."""
+    if fmt == "json":
+        return render_json(result)
+    if fmt == "csv":
+        return render_csv(result)
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    from coprod_check.aggregate.view import build_view
+
+    view = build_view(result)
+    if fmt == "text":
+        return render_text(view, color=color, width=width)
+    return _template("aggregate.md.j2" if fmt == "markdown" else "aggregate.html.j2", view)
+
+
+def render_json(result: AggregateResult) -> str:
+    """Indented UTF-8 JSON of the whole result in model field order; same input, same bytes."""
+    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(value: object) -> str:
+    """A CSV cell; text that a spreadsheet would run as a formula is prefixed with a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(result: AggregateResult) -> str:
+    """One row per question and shown group (suppressed rows say so and hold no numbers)."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for question in result.questions:
+        for item in question.groups:
+            counts = ""
+            if item.counts is not None:
+                counts = "; ".join(
+                    f"{option.id}={count}"
+                    for option, count in zip(question.options, item.counts, strict=True)
+                )
+            writer.writerow(
+                _cell(value)
+                for value in (
+                    question.bank_id,
+                    question.section_id,
+                    question.question_id,
+                    question.statement,
+                    item.group,
+                    item.suppressed,
+                    item.n,
+                    item.dont_know,
+                    item.unanswered,
+                    item.median,
+                    item.q1,
+                    item.q3,
+                    item.iqr,
+                    item.mean,
+                    item.sd,
+                    item.typical,
+                    item.typical_label,
+                    counts,
+                )
+            )
+    return stream.getvalue()
+
+
+def _template(name: str, view: AggregateView) -> str:
+    from coprod_check.reporters.jinja_env import environment
+
+    charts = _charts(view) if name.endswith(".html.j2") else []
+    text = (
+        environment()
+        .get_template(name)
+        .render(view=view, charts=charts, tool_version=view.tool_version)
+    )
+    return text.rstrip("\n") + "\n"
+
+
+def _charts(view: AggregateView) -> list[Markup]:
+    """One bar chart per section: a bar for each shown group, with the section's thresholds."""
+    from coprod_check.reporters.charts import Bar, Marker, bar_chart
+
+    charts: list[Markup] = []
+    for number, block in enumerate(view.sections, start=1):
+        section = block.section
+        markers = (
+            Marker(section.met_at, "dashed", f"met at {section.met_at:g}", "Met threshold"),
+            Marker(
+                section.partly_met_at,
+                "dotted",
+                f"partly met at {section.partly_met_at:g}",
+                "Partly met threshold",
+            ),
+        )
+        bars = [
+            Bar(
+                label=row.label,
+                value=row.score if row.status != "unknown" else None,
+                kind=row.status if row.status != "unknown" else "not-met",
+                value_text=row.score_text,
+                status_text=row.status_text,
+                markers=markers,
+            )
+            for row in block.rows
+        ]
+        charts.append(
+            bar_chart(
+                chart_id=f"section-{number}",
+                title=f"{section.title}: score by group",
+                description=f"Score out of 100 for each group ({block.thresholds}).",
+                bars=bars,
+            )
+        )
+    return charts
+
+
+def render_text(view: AggregateView, *, color: bool | None = None, width: int | None = None) -> str:
+    """The report as terminal text; ANSI colour codes only when colour is wanted."""
+    from rich.console import Console
+
+    from coprod_check.reporters.text import wants_colour
+
+    colour = wants_colour(color)
+    console = Console(
+        file=io.StringIO(),
+        width=width or DEFAULT_WIDTH,
+        color_system="auto" if colour else None,
+        force_terminal=colour,
+        force_jupyter=False,
+        force_interactive=False,
+        no_color=not colour,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        soft_wrap=False,
+        record=False,
+    )
+    for block in _blocks(view):
+        console.print(block)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    lines = [line.rstrip() for line in str(output).splitlines()]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+STATUS_STYLES = {"met": "green", "partly-met": "yellow", "not-met": "bold red", "unknown": "dim"}
+VERDICT_STYLES = {
+    "ready": "bold green",
+    "ready-with-conditions": "bold yellow",
+    "not-yet": "bold red",
+    "not-right-approach": "bold magenta",
+    "insufficient-answers": "dim",
+}
+
+
+def _blocks(view: AggregateView) -> list[RenderableType]:
+    from rich import box
+    from rich.rule import Rule
+    from rich.table import Table
+    from rich.text import Text
+
+    def heading(title: str) -> Rule:
+        return Rule(Text(title, style="bold"), align="left", characters="─")
+
+    def table(*columns: tuple[str, str]) -> Table:
+        grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        for title, justify in columns:
+            grid.add_column(title, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        return grid
+
+    blocks: list[RenderableType] = [Text(view.title, style="bold"), Text("")]
+    for label, value in view.summary:
+        blocks.append(Text.assemble((f"{label}: ", "bold"), value))
+    blocks += [Text(view.privacy), Text("")]
+
+    blocks.append(heading("Level and verdict of each group's typical answers"))
+    outcomes = table(("Group", "left"), ("People", "right"), ("Verdict", "left"), ("Level", "left"))
+    for row in view.outcomes:
+        outcomes.add_row(
+            row.label,
+            f"{row.respondents:,}",
+            Text(row.verdict, style=VERDICT_STYLES.get(row.verdict_id, "")),
+            row.level,
+        )
+    blocks.append(outcomes)
+    for row in view.outcomes:
+        if row.reasons or row.conditions:
+            blocks.append(Text.assemble((f"{row.label}: ", "bold"), row.verdict))
+            blocks += [Text(f"  - {line}") for line in row.reasons]
+            blocks += [Text(f"  - Condition: {line}") for line in row.conditions]
+    blocks += [Text(view.outcome_note), Text("")]
+
+    blocks.append(heading("Sections: score out of 100 for each group"))
+    for block in view.sections:
+        blocks.append(
+            Text.assemble(
+                (block.section.title, "bold"), f"  ({block.kind.lower()}; {block.thresholds})"
+            )
+        )
+        scores = table(
+            ("Group", "left"), ("Score", "right"), ("Status", "left"), ("Answered", "right")
+        )
+        for score in block.rows:
+            scores.add_row(
+                score.label,
+                score.score_text,
+                Text(score.status_text, style=STATUS_STYLES.get(score.status, "")),
+                score.answered_text,
+            )
+        blocks += [scores, Text("")]
+
+    blocks.append(heading("Perception gaps between groups"))
+    blocks.append(Text(view.gap_rule))
+    if view.gaps:
+        gaps = table(("Section", "left"), ("Higher", "left"), ("Lower", "left"), ("Gap", "right"))
+        for gap in view.gaps:
+            gaps.add_row(
+                gap.title,
+                f"{gap.higher} {gap.higher_score}",
+                f"{gap.lower} {gap.lower_score}",
+                gap.gap,
+            )
+        blocks.append(gaps)
+    else:
+        blocks.append(Text("No gaps that large between the groups shown."))
+    blocks.append(Text(""))
+
+    blocks.append(heading("Questions with most disagreement"))
+    if view.disagreements:
+        worst = table(
+            ("#", "right"),
+            ("Question", "left"),
+            ("n", "right"),
+            ("IQR", "right"),
+            ("Group medians", "left"),
+        )
+        for item in view.disagreements:
+            worst.add_row(
+                str(item.rank),
+                f"{item.statement} ({item.question_id})",
+                f"{item.n:,}",
+                f"{item.iqr} ({item.quartiles})",
+                item.medians,
+            )
+        blocks.append(worst)
+    else:
+        blocks.append(Text("Everyone gave the same answer to every question."))
+    blocks.append(Text(""))
+
+    blocks.append(heading("Answers to each question"))
+    blocks.append(Text(view.spread))
+    for question in view.questions:
+        blocks.append(Text(""))
+        blocks.append(
+            Text.assemble(
+                (question.question.statement, "bold"),
+                f" ({question.question.question_id})",
+                f" {question.reverse_note}" if question.reverse_note else "",
+            )
+        )
+        answers = table(
+            ("Group", "left"),
+            ("n", "right"),
+            ("Typical answer", "left"),
+            ("Median", "right"),
+            ("IQR (Q1–Q3)", "right"),
+            ("Mean", "right"),
+            ("Don't know", "right"),
+            ("Blank", "right"),
+        )
+        for answer in question.rows:
+            answers.add_row(
+                answer.label,
+                answer.n,
+                answer.typical,
+                answer.median,
+                f"{answer.iqr} ({answer.quartiles})" if not answer.suppressed else "–",
+                answer.mean,
+                answer.dont_know,
+                answer.unanswered,
+            )
+        blocks.append(answers)
+    blocks.append(Text(""))
+
+    blocks.append(heading("How to read this"))
+    blocks.append(Text(view.method))
+
+    if view.problems:
+        blocks += [Text(""), heading("Rows skipped")]
+        blocks += [Text(line) for line in view.problems]
+        if view.problems_more:
+            blocks.append(Text(view.problems_more))
+    if view.warnings:
+        blocks += [Text(""), heading("Warnings")]
+        blocks += [Text(line) for line in view.warnings]
+        if view.warnings_more:
+            blocks.append(Text(view.warnings_more))
+    if view.notes is not None:
+        blocks += [Text(""), heading("Notes")]
+        if not view.notes:
+            blocks.append(Text("No notes were written."))
+        for note in view.notes:
+            blocks.append(Text(f"[{note.who}, {note.about}] {note.text}"))
+        if view.notes_more:
+            blocks.append(Text(view.notes_more))
+    return blocks

@@ -1,0 +1,167 @@
+"""Files given to ``compare`` -> :class:`Point`s, told apart by content, not by file name.
+
+- an answers file (YAML with ``answers_version``) is checked and scored with the loaded banks;
+- a saved ``score`` result (JSON with ``result_version``) is read as it was scored;
+- a saved ``aggregate`` result (JSON with ``aggregate_version``) gives its ``overall`` result:
+  everyone's typical answers scored like one answers file.
+
+Anything else stops with a one-line message naming the file (and line, when known). Nothing
+here prints; the scoring engine and the bank loader are imported only when an answers file
+needs them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from coprod_check.compare.point import Point
+from coprod_check.errors import InputError, InvalidFileError, Location
+from coprod_check.result_model import RESULT_VERSION, Result
+from coprod_check.yaml_source import parse_yaml, read_text
+
+if TYPE_CHECKING:
+    from coprod_check.bank_model import Bank
+
+WHAT_COMPARE_TAKES = (
+    "compare takes answers files and JSON results saved from 'coprod-check score' or "
+    "'coprod-check aggregate'"
+)
+
+BankSource = Callable[[], "Sequence[Bank]"]
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def load_points(paths: Sequence[str], banks: BankSource) -> list[Point]:
+    """Each path as a point, in the order given. ``banks`` is called once, only if needed."""
+    cache: list[Sequence[Bank]] = []
+
+    def loaded() -> Sequence[Bank]:
+        if not cache:
+            cache.append(banks())
+        return cache[0]
+
+    return [load_point(path, loaded) for path in paths]
+
+
+def load_point(path: str, banks: BankSource) -> Point:
+    """One input, by what it contains."""
+    text = read_text(Path(path), path)
+    if text.lstrip().startswith(("{", "[")):
+        return _from_json(path, text)
+    return _from_yaml(path, text, banks)
+
+
+# -- JSON results -------------------------------------------------------------------------------
+
+
+def _from_json(name: str, text: str) -> Point:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"not valid JSON: {error.msg}", Location(name, error.lineno, error.colno)
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError(f"a JSON file that is not an object; {WHAT_COMPARE_TAKES}", Location(name))
+    if "compare_version" in data:
+        raise InputError(
+            f"this is a compare result, not an assessment; {WHAT_COMPARE_TAKES}", Location(name)
+        )
+    if "aggregate_version" in data:
+        from coprod_check.aggregate.result import AGGREGATE_VERSION, AggregateResult
+
+        _check_version(name, data, "aggregate_version", AGGREGATE_VERSION)
+        aggregate = _validate(AggregateResult, name, text, data, "aggregate")
+        return Point(
+            label=name,
+            kind="aggregate",
+            result=aggregate.overall,
+            respondents=aggregate.respondents,
+        )
+    if "result_version" in data:
+        _check_version(name, data, "result_version", RESULT_VERSION)
+        return Point(label=name, kind="score", result=_validate(Result, name, text, data, "score"))
+    raise InputError(
+        f"a JSON file without result_version or aggregate_version; {WHAT_COMPARE_TAKES}",
+        Location(name, 1),
+    )
+
+
+def _check_version(name: str, data: dict[str, Any], key: str, supported: int) -> None:
+    version = data[key]
+    if version != supported or isinstance(version, bool):
+        command = key.split("_")[0]
+        command = "score" if command == "result" else command
+        raise InputError(
+            f"{key} {json.dumps(version)}: this coprod-check reads version {supported} only; "
+            f"run 'coprod-check {command}' again with this version to compare it",
+            Location(name),
+        )
+
+
+def _validate(model: type[Model], name: str, text: str, data: Any, what: str) -> Model:
+    """``data`` as ``model``, or an error placed at the first wrong value."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = tuple(first["loc"])
+        where = ".".join(str(part) for part in loc) or "(top level)"
+        raise InvalidFileError(
+            f"not a valid saved {what} result: {where}: {first['msg']}",
+            _json_location(name, text, loc),
+        ) from None
+
+
+def _json_location(name: str, text: str, loc: Sequence[str | int]) -> Location:
+    """Where ``loc`` is in the JSON text (JSON is YAML, so the YAML reader knows positions)."""
+    try:
+        doc = parse_yaml(text, name)
+    except InputError:
+        return Location(name)
+    return doc.locate(loc)
+
+
+# -- answers files ------------------------------------------------------------------------------
+
+
+def _from_yaml(name: str, text: str, banks: BankSource) -> Point:
+    doc = parse_yaml(text, name)
+    data = doc.data
+    if isinstance(data, dict) and "answers_version" in data:
+        return _from_answers(name, text, banks)
+    if isinstance(data, dict) and "schema_version" in data and "sections" in data:
+        raise InputError(
+            f"this is a question bank, not answers; {WHAT_COMPARE_TAKES} "
+            "(give banks to score answers with --bank)",
+            Location(name, 1),
+        )
+    raise InputError(
+        f"neither an answers file (no answers_version) nor a saved result; {WHAT_COMPARE_TAKES}",
+        Location(name, 1),
+    )
+
+
+def _from_answers(name: str, text: str, banks: BankSource) -> Point:
+    from coprod_check.answers_loader import parse_answers
+    from coprod_check.scoring import score
+
+    loaded = parse_answers(text, name, banks())
+    answered = {
+        ref.id: ref.version
+        for ref in loaded.answers.banks
+        if ref.version is not None
+        and any(bank.id == ref.id and bank.version != ref.version for bank in loaded.banks)
+    }
+    return Point(
+        label=name,
+        kind="answers",
+        result=score(loaded.banks, loaded.answers),
+        answered_versions=answered,
+        warnings=tuple(str(warning) for warning in loaded.warnings),
+    )

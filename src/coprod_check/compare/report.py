@@ -1,0 +1,289 @@
+"""Render a :class:`CompareResult` as text (rich), JSON, markdown or HTML.
+
+Reporters only render. rich and jinja2 are imported inside the functions that use them, so
+``--format json`` pays for neither. Text, markdown and HTML share their wording through
+:mod:`coprod_check.compare.view`; colour is decoration only.
+"""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from typing import TYPE_CHECKING
+
+from coprod_check.compare.result import CompareResult
+from coprod_check.errors import UsageError
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+    from rich.console import RenderableType
+
+    from coprod_check.compare.view import CompareView
+
+FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
+DEFAULT_WIDTH = 100
+
+DIRECTION_STYLES = {"better": "green", "worse": "bold red", "same": "", "not-comparable": "dim"}
+
+
+def render(
+    result: CompareResult, fmt: str, *, color: bool | None = None, width: int | None = None
+) -> str:
+    """The comparison in ``fmt`` (one of :data:`FORMATS`), ending in a newline.
+
+    ``color`` and ``width`` apply to text only; ``color=None`` means colour when standard output
+    is a terminal and NO_COLOR is unset.
+    """
+    if fmt == "json":
+        return render_json(result)
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    from coprod_check.compare.view import build_view
+
+    view = build_view(result)
+    if fmt == "text":
+        return render_text(view, color=color, width=width)
+    if fmt == "markdown":
+        return _template("compare.md.j2", view)
+    return _template("compare.html.j2", view)
+
+
+def render_json(result: CompareResult) -> str:
+    """Indented UTF-8 JSON of the whole result in model field order; same input, same bytes."""
+    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def _template(name: str, view: CompareView) -> str:
+    from coprod_check.reporters.jinja_env import environment
+
+    charts = _charts(view) if name.endswith(".html.j2") else []
+    text = (
+        environment()
+        .get_template(name)
+        .render(view=view, charts=charts, tool_version=view.tool_version)
+    )
+    return text.rstrip("\n") + "\n"
+
+
+def _charts(view: CompareView) -> list[Markup]:
+    """One bar chart per section: a bar for each point, in time order, with its thresholds."""
+    from coprod_check.reporters.charts import Bar, Marker, bar_chart
+    from coprod_check.reporters.view import format_score
+
+    charts: list[Markup] = []
+    for number, row in enumerate(view.criteria, start=1):
+        trend = row.trend
+        bars = []
+        for point, score, cell, status, words in zip(
+            view.points, trend.scores, row.cells, trend.statuses, row.status_words, strict=True
+        ):
+            known = score is not None and status != "unknown"
+            bars.append(
+                Bar(
+                    label=f"Point {point.point.index} ({point.date_text})",
+                    value=score if known else None,
+                    kind=status if known else "not-met",
+                    value_text="no score" if score is None else cell,
+                    status_text=words,
+                    markers=(
+                        Marker(
+                            trend.met_at,
+                            "dashed",
+                            f"met at {format_score(trend.met_at)}",
+                            "Dashed line: met threshold",
+                        ),
+                        Marker(
+                            trend.partly_met_at,
+                            "dotted",
+                            f"partly met at {format_score(trend.partly_met_at)}",
+                            "Dotted line: partly met threshold",
+                        ),
+                    ),
+                )
+            )
+        charts.append(
+            bar_chart(
+                chart_id=f"trend-{number}",
+                title=f"{trend.title}: score out of 100 at each point",
+                description=row.chart_description,
+                bars=bars,
+            )
+        )
+    return charts
+
+
+# -- text ----------------------------------------------------------------------------------------
+
+
+def render_text(view: CompareView, *, color: bool | None = None, width: int | None = None) -> str:
+    """The comparison as terminal text; ANSI colour codes only when colour is wanted."""
+    from rich.console import Console
+
+    from coprod_check.reporters.text import wants_colour
+
+    colour = wants_colour(color)
+    console = Console(
+        file=StringIO(),
+        width=width or DEFAULT_WIDTH,
+        color_system="auto" if colour else None,
+        force_terminal=colour,
+        force_jupyter=False,
+        force_interactive=False,
+        no_color=not colour,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        soft_wrap=False,
+        record=False,
+    )
+    for block in _blocks(view):
+        console.print(block)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    lines = [line.rstrip() for line in str(output).splitlines()]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _blocks(view: CompareView) -> list[RenderableType]:
+    from rich import box
+    from rich.padding import Padding
+    from rich.rule import Rule
+    from rich.table import Table
+    from rich.text import Text
+
+    def heading(title: str) -> Rule:
+        return Rule(Text(title, style="bold"), align="left", characters="─")
+
+    def labelled(label: str, value: str, style: str = "") -> Text:
+        return Text.assemble((f"{label}: ", "bold"), (value, style))
+
+    def bullets(lines: list[str], indent: int = 2) -> Padding:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for line in lines:
+            grid.add_row(Text("•"), Text(line))
+        return Padding(grid, (0, 0, 0, indent))
+
+    def table() -> Table:
+        return Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+
+    blocks: list[RenderableType] = [
+        Text(view.title, style="bold underline"),
+        Text(view.intro),
+        labelled("Order", view.order_note),
+        labelled("Comparability", view.comparability_note),
+    ]
+    if view.bank_changes:
+        blocks.append(Text("What changed in the banks:", style="bold"))
+        for change in view.bank_changes:
+            blocks.append(Padding(Text(change.head), (0, 0, 0, 2)))
+            if change.lines:
+                blocks.append(bullets(change.lines, indent=4))
+    if view.left_out:
+        blocks.append(labelled("Questions left out", ", ".join(view.left_out)))
+    blocks.append(Text(""))
+
+    blocks.append(heading("Points"))
+    if view.respondent is not None:
+        blocks.append(labelled("Respondent", view.respondent))
+    points = table()
+    points.add_column("#", justify="right")
+    points.add_column("Input", overflow="fold", min_width=14)
+    points.add_column("Date")
+    if view.respondent is None:
+        points.add_column("Respondent")
+    for column in ("Level", "Verdict", "Answered (confidence)"):
+        points.add_column(column)
+    for row in view.points:
+        who = [Text(row.who_text)] if view.respondent is None else []
+        points.add_row(
+            Text(str(row.point.index)),
+            Text(f"{row.point.label}\n({row.kind_words})"),
+            Text(row.date_text, no_wrap=True),
+            *who,
+            Text(row.level_text),
+            Text(row.point.verdict_label),
+            Text(row.confidence_text),
+        )
+    blocks += [points, Text("")]
+
+    blocks.append(heading("Changes at each cycle"))
+    for step in view.steps:
+        blocks.append(Text(step.title, style="bold"))
+        lines: list[RenderableType] = [
+            labelled("Level", step.level_text, DIRECTION_STYLES[step.step.level.direction]),
+            labelled("Verdict", step.verdict_text, DIRECTION_STYLES[step.step.verdict.direction]),
+        ]
+        for label, items in step.lists:
+            lines.append(Text(f"{label}:", style="bold"))
+            lines.append(
+                bullets([f"{item.text} ({item.bank_id}/{item.question_id})" for item in items])
+            )
+        if step.step.regressions:
+            lines.append(Text("Regressions:", style="bold red"))
+            lines.append(bullets(step.step.regressions))
+        for line in lines:
+            blocks.append(Padding(line, (0, 0, 0, 2)))
+    blocks.append(Text(""))
+
+    blocks.append(heading("Sections (score out of 100 at each point)"))
+    sections = table()
+    sections.add_column("Section")
+    sections.add_column("Role")
+    for number in view.point_numbers:
+        sections.add_column(str(number), justify="right")
+    sections.add_column("Change", justify="right")
+    sections.add_column("Direction")
+    for criterion in view.criteria:
+        sections.add_row(
+            Text(criterion.title_text),
+            Text(criterion.role_words),
+            *(Text(cell) for cell in criterion.cells),
+            Text(criterion.change_text),
+            Text(criterion.direction_words, style=DIRECTION_STYLES[criterion.trend.direction]),
+        )
+    blocks += [sections, Text("")]
+
+    blocks.append(heading("Red flags"))
+    if view.flags:
+        flags = table()
+        for column in ("Status", "Severity", "Red flag", "Raised at points"):
+            flags.add_column(column)
+        for flag in view.flags:
+            flags.add_row(
+                Text(flag.status_words, style="bold" if flag.trend.status == "new" else ""),
+                Text(flag.severity_words),
+                Text(f"{flag.trend.message} ({flag.trend.bank_id}/{flag.trend.question_id})"),
+                Text(flag.present_text),
+            )
+        blocks.append(flags)
+    else:
+        blocks.append(Text("No red flags at any point."))
+    blocks.append(Text(""))
+
+    blocks.append(heading("Recommendations"))
+    if view.recommendations:
+        recs = table()
+        for column in ("Status", "Recommendation", "Made at points"):
+            recs.add_column(column)
+        for rec in view.recommendations:
+            recs.add_row(
+                Text(rec.status_words),
+                Text(f"{rec.trend.text} ({rec.trend.bank_id}/{rec.trend.question_id})"),
+                Text(rec.present_text),
+            )
+        blocks.append(recs)
+    else:
+        blocks.append(Text("No recommendations at any point."))
+    blocks.append(Text(""))
+
+    blocks.append(heading("Summary"))
+    blocks.append(Text(view.summary))
+    if view.regressions:
+        blocks.append(Text(f"Regressions from {view.latest_step}:", style="bold red"))
+        blocks.append(bullets(view.regressions))
+    else:
+        blocks.append(Text(f"No regressions from {view.latest_step}."))
+    blocks.append(Text(f"coprod-check {view.tool_version}", style="dim"))
+    return blocks

@@ -1,0 +1,49 @@
+"""JSON Schemas of the bank and answers formats, generated from the pydantic models.
+
+Generated rather than written so that editors and third-party validators using the schema agree
+with coprod-check on schema-level errors (unknown, missing and wrongly typed fields). Checks that
+need the whole bank (references, thresholds, red flags) are beyond JSON Schema: run
+``coprod-check validate`` for those.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _schema(model: type[BaseModel], schema_id: str, title: str) -> dict[str, Any]:
+    generated = model.model_json_schema()
+    return {"$schema": DRAFT, "$id": schema_id, **generated, "title": title}
+
+
+def bank_schema() -> dict[str, Any]:
+    """The JSON Schema of a question-bank file (``schema_version: 1``)."""
+    from coprod_check.bank_model import SCHEMA_VERSION, Bank
+
+    return _schema(
+        Bank,
+        f"urn:coprod-check:schema:bank:{SCHEMA_VERSION}",
+        f"coprod-check question bank (schema_version {SCHEMA_VERSION})",
+    )
+
+
+def answers_schema() -> dict[str, Any]:
+    """The JSON Schema of an answers file (``answers_version: 1``)."""
+    from coprod_check.answers_model import ANSWERS_VERSION, AnswersFile
+
+    return _schema(
+        AnswersFile,
+        f"urn:coprod-check:schema:answers:{ANSWERS_VERSION}",
+        f"coprod-check answers file (answers_version {ANSWERS_VERSION})",
+    )
+
+
+def render_schema(*, answers: bool = False) -> str:
+    """The schema as indented JSON text, ending in a newline."""
+    schema = answers_schema() if answers else bank_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,12 @@
+"""The report as markdown (for wikis, pull requests and e-mail), from ``report.md.j2``."""
+
+from __future__ import annotations
+
+from coprod_check.reporters.jinja_env import environment
+from coprod_check.reporters.view import ReportView
+
+
+def render_markdown(view: ReportView) -> str:
+    """Headings, tables and lists in the same order as the terminal report."""
+    text = environment().get_template("report.md.j2").render(view=view)
+    return text.rstrip("\n") + "\n"

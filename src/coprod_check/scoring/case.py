@@ -1,0 +1,43 @@
+"""The case for co-production: Malby's "do do coproduction if" items, in ``case`` sections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coprod_check.result_model import CaseResult, SectionResult, StatusId
+from coprod_check.scoring.answers import ScoredAnswer
+from coprod_check.scoring.numbers import HALF, as_float, show
+from coprod_check.scoring.sections import STATUS_ORDER, weighted_score
+
+
+def case_result(
+    items: Sequence[ScoredAnswer], sections: Sequence[SectionResult]
+) -> CaseResult | None:
+    """How many case items hold (value at least one half); None when no bank has a case section.
+
+    The status is the worst known status of the case sections (one section: its own status).
+    """
+    case_items = [item for item in items if item.section.role == "case"]
+    case_sections = [section for section in sections if section.role == "case"]
+    if not case_items:
+        return None
+    answered = [item for item in case_items if item.value is not None]
+    holding = [item for item in answered if item.value is not None and item.value >= HALF]
+    score = weighted_score(case_items)
+    known = [section.status for section in case_sections if section.status != "unknown"]
+    status: StatusId = min(known, key=STATUS_ORDER.index) if known else "unknown"
+    held = ", ".join(item.question.id for item in holding) or "none"
+    explanation = (
+        f"{len(holding)} of {len(case_items)} reasons to co-produce hold (answered in the better "
+        f"half of their scale: {held}); {len(answered)} answered. Score {show(score)}; status "
+        f"{status.replace('-', ' ')}"
+        + (" (the worst of the case sections)." if len(case_sections) > 1 else ".")
+    )
+    return CaseResult(
+        holds=len(holding),
+        answered=len(answered),
+        total=len(case_items),
+        score=as_float(score) if score is not None else None,
+        status=status,
+        explanation=explanation,
+    )

@@ -1,0 +1,68 @@
+"""How far the result can be trusted: the share of questions answered."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from coprod_check.bank_model import Bank
+from coprod_check.result_model import Confidence, ConfidenceLabel
+from coprod_check.scoring.answers import ScoredAnswer
+from coprod_check.scoring.numbers import exact, percent, share, share_text
+
+HIGH = Fraction(8, 10)
+MEDIUM = Fraction(5, 10)
+
+
+def label_for(fraction: Fraction, min_answered: Fraction) -> ConfidenceLabel:
+    """insufficient below min_answered; then high >= 0.8, medium >= 0.5, low below."""
+    if fraction < min_answered:
+        return "insufficient"
+    if fraction >= HIGH:
+        return "high"
+    if fraction >= MEDIUM:
+        return "medium"
+    return "low"
+
+
+def short_banks(
+    banks: Sequence[Bank], items: Sequence[ScoredAnswer]
+) -> list[tuple[Bank, int, int]]:
+    """Banks whose own answered share is below their ``min_answered``: (bank, answered, total)."""
+    short: list[tuple[Bank, int, int]] = []
+    for bank in banks:
+        own = [item for item in items if item.bank.id == bank.id]
+        answered = sum(1 for item in own if item.answered)
+        if share(answered, len(own)) < exact(bank.min_answered):
+            short.append((bank, answered, len(own)))
+    return short
+
+
+def confidence(banks: Sequence[Bank], items: Sequence[ScoredAnswer]) -> Confidence:
+    """Answered share of every question; insufficient if below the strictest ``min_answered``
+    of the banks, or if any one bank is answered below its own ``min_answered``."""
+    total = len(items)
+    answered = sum(1 for item in items if item.answered)
+    fraction = share(answered, total)
+    needed = max((exact(bank.min_answered) for bank in banks), default=Fraction(0))
+    label = label_for(fraction, needed)
+    short = short_banks(banks, items)
+    if short:
+        label = "insufficient"
+    explanation = (
+        f"{answered} of {total} questions answered ({percent(answered, total)}); high confidence "
+        f"needs 80%, medium 50%, and below {share_text(float(needed))} "
+        "(the banks' min_answered) no result is given"
+    )
+    if short:
+        explanation += "; too few answered in " + "; ".join(
+            f"bank {bank.id!r} ({got} of {of}; it needs {share_text(bank.min_answered)})"
+            for bank, got, of in short
+        )
+    return Confidence(
+        answered=answered,
+        total=total,
+        fraction=round(float(fraction), 4),
+        label=label,
+        explanation=f"{explanation}: {label}.",
+    )

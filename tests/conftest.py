@@ -1,0 +1,46 @@
+"""Shared pytest set-up: the golden-file option.
+
+Golden files pin exact output. To regenerate them after an intended change, run
+``pytest --update-golden`` (or set ``UPDATE_GOLDEN=1``), then review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+GOLDEN_DIR = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output instead of comparing with them.",
+    )
+
+
+def updating_golden(config: pytest.Config) -> bool:
+    return bool(config.getoption("--update-golden")) or os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """``golden("reporters/x.md", text)``: compare ``text`` with the file, or rewrite it."""
+    update = updating_golden(request.config)
+
+    def check(relative: str, text: str) -> None:
+        path = GOLDEN_DIR / relative
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+            return
+        assert path.exists(), f"missing golden file {path}; run pytest --update-golden"
+        expected = path.read_text(encoding="utf-8")
+        assert text == expected, f"output differs from {path}; if intended, --update-golden"
+
+    return check
