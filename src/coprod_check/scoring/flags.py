@@ -1,4 +1,10 @@
-"""Red flags: an answer that is one of a flag's ``answers`` fires it (blocker or caution)."""
+"""Red flags: an answer that is one of a flag's ``answers`` fires it (blocker or caution).
+
+A question reports at most one flag: the most severe that fires (the first of them in the bank).
+A bank may give a fatal item a blocker on its worst answer and a caution on the next one; the
+caution also listing the worst answer keeps improving an answer from ever raising a flag, and
+this rule keeps the worst answer from being reported twice.
+"""
 
 from __future__ import annotations
 
@@ -10,25 +16,26 @@ from coprod_check.scoring.citations import cite
 
 
 def red_flag_hits(items: Sequence[ScoredAnswer]) -> list[RedFlagHit]:
-    """Every flag that fires, in bank, section, question and flag order."""
+    """The flag each question raises, if any, in bank, section and question order."""
     hits: list[RedFlagHit] = []
     for item in items:
         if item.option is None:
             continue
-        for flag in item.question.red_flags:
-            if item.option.id in flag.answers:
-                hits.append(
-                    RedFlagHit(
-                        severity=flag.severity,
-                        bank_id=item.bank.id,
-                        question_id=item.question.id,
-                        statement=item.question.statement,
-                        answer_id=item.option.id,
-                        answer_label=item.option.label,
-                        message=flag.message,
-                        citation=cite(item.bank, item.question.citation),
-                    )
+        fired = [flag for flag in item.question.red_flags if item.option.id in flag.answers]
+        blockers = [flag for flag in fired if flag.severity == "blocker"]
+        for flag in (blockers or fired)[:1]:
+            hits.append(
+                RedFlagHit(
+                    severity=flag.severity,
+                    bank_id=item.bank.id,
+                    question_id=item.question.id,
+                    statement=item.question.statement,
+                    answer_id=item.option.id,
+                    answer_label=item.option.label,
+                    message=flag.message,
+                    citation=cite(item.bank, item.question.citation),
                 )
+            )
     return hits
 
 
