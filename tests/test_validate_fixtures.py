@@ -91,4 +91,4 @@ def test_broken_copy_of_bundled_bank_reports_each_of_its_eleven_breakages() -> N
         set(codes)
     )
     assert {"missing-field", "red-flag-order", "invalid-value"} <= set(codes)
-    assert expected.splitlines()[-1] == "1 file checked, 12 problems in 1 file"
+    assert expected.splitlines()[-1] == "1 file checked, 12 errors in 1 file"

@@ -48,4 +48,4 @@ def test_entry_with_filenames_as_pre_commit_passes_them() -> None:
         [*command, *good, bad], capture_output=True, text=True, env=env, timeout=60
     )
     assert failed.returncode == 1
-    assert failed.stdout.splitlines()[-1] == "3 files checked, 2 problems in 1 file"
+    assert failed.stdout.splitlines()[-1] == "3 files checked, 2 errors in 1 file"

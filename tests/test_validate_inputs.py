@@ -141,17 +141,17 @@ def test_deeply_nested_data_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     deep.write_text("a: " + "[" * 3000 + "]" * 3000 + "\n")
     code, out = run(str(deep))
     assert code == 1
-    assert out.splitlines()[-1] == "1 file checked, 1 problem in 1 file"
+    assert out.splitlines()[-1] == "1 file checked, 1 error in 1 file"
     assert "[yaml-syntax]" in out
 
 
 def test_keeps_going_after_a_failure_and_exits_with_the_worst_code(tmp_path: Path) -> None:
     code, out = run(str(BROKEN), str(MINIMAL))
     assert code == 1
-    assert out.splitlines()[-1] == "2 files checked, 6 problems in 1 file"
+    assert out.splitlines()[-1] == "2 files checked, 6 errors in 1 file"
     code, out = run(str(BROKEN), str(tmp_path / "missing.yaml"), str(MINIMAL))
     assert code == 2
-    assert out.splitlines()[-1] == "3 files checked, 6 problems in 1 file, 1 file unreadable"
+    assert out.splitlines()[-1] == "3 files checked, 6 errors in 1 file, 1 file unreadable"
     assert out.count("[unknown-field]") == 4
 
 
@@ -284,7 +284,7 @@ def test_python_dash_m_runs_validate_on_a_broken_bank() -> None:
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    assert done.stdout.splitlines()[-1] == "1 file checked, 6 problems in 1 file"
+    assert done.stdout.splitlines()[-1] == "1 file checked, 6 errors in 1 file"
 
 
 def test_bad_format_is_a_usage_error() -> None:

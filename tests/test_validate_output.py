@@ -45,10 +45,10 @@ LOST = FileReport(
     [
         ((GOOD,), "1 file checked, all valid"),
         ((GOOD, GOOD, GOOD), "3 files checked, all valid"),
-        ((GOOD, BAD), "2 files checked, 2 problems in 1 file"),
-        ((BAD, WARNED), "2 files checked, 3 problems in 2 files"),
+        ((GOOD, BAD), "2 files checked, 2 errors in 1 file"),
+        ((BAD, WARNED), "2 files checked, 2 errors in 1 file, 1 warning in 1 file"),
         ((GOOD, LOST), "2 files checked, 1 file unreadable"),
-        ((BAD, LOST, LOST), "3 files checked, 2 problems in 1 file, 2 files unreadable"),
+        ((BAD, LOST, LOST), "3 files checked, 2 errors in 1 file, 2 files unreadable"),
     ],
 )
 def test_summary_line(files: tuple[FileReport, ...], expected: str) -> None:
@@ -68,7 +68,7 @@ def test_text_format() -> None:
         "bad.yaml:9:3: error: second [some-code]\n"
         "lost.yaml: error: no such file or folder [some-code]\n"
         "warned.yaml:2:3: warning: hmm [some-code]\n"
-        "3 files checked, 3 problems in 2 files, 1 file unreadable\n"
+        "3 files checked, 2 errors in 1 file, 1 file unreadable, 1 warning in 1 file\n"
     )
 
 
@@ -120,6 +120,8 @@ def test_json_format_is_the_documented_shape() -> None:
             "invalid": 1,
             "unreadable": 1,
             "problems": 2,
+            "errors": 2,
+            "warnings": 0,
             "exit_code": 2,
         },
     }
@@ -136,7 +138,7 @@ def test_github_format_escapes_workflow_command_characters() -> None:
         "50%25 done%0Asecond line: ok",
         "::error file=lost.yaml,title=coprod-check some-code::no such file or folder",
         "::warning file=warned.yaml,line=2,col=3,title=coprod-check some-code::hmm",
-        "3 files checked, 2 problems in 2 files, 1 file unreadable",
+        "3 files checked, 1 error in 1 file, 1 file unreadable, 1 warning in 1 file",
     ]
 
 
@@ -152,7 +154,7 @@ def test_github_format_is_the_default_in_github_actions(
         "partly_met (60) is above met (50); it must not be",
         "::error file=bank.yaml,line=26,col=18,title=coprod-check threshold-order::"
         "partly_met (40, the default) is above met (30); it must not be",
-        "1 file checked, 2 problems in 1 file",
+        "1 file checked, 2 errors in 1 file",
     ]
     explicit = CliRunner().invoke(app, ["validate", "--format", "text", "bank.yaml"])
     assert explicit.stdout == (THRESHOLDS / "expected.txt").read_text()
@@ -183,6 +185,8 @@ def test_json_format_from_the_command_line(monkeypatch: pytest.MonkeyPatch) -> N
         "invalid": 1,
         "unreadable": 0,
         "problems": 2,
+        "errors": 2,
+        "warnings": 0,
         "exit_code": 1,
     }
 

@@ -69,6 +69,8 @@ def test_wheel_installs_and_validates_its_bundled_banks(tmp_path: Path) -> None:
         "invalid": 0,
         "unreadable": 0,
         "problems": 0,
+        "errors": 0,
+        "warnings": 0,
         "exit_code": 0,
     }
     text = _run([venv / "bin" / "coprod-check", "validate"], elsewhere)

@@ -598,8 +598,9 @@ Examples:
   coprod-check validate --format json banks/ > report.json
 
 \b
-Exit codes: 0 every file valid; 1 problems found (YAML syntax included);
-2 a path cannot be read (missing, binary, not UTF-8, too large) or bad usage.
+Exit codes: 0 every file valid (warnings, such as ids another bank uses, are
+allowed); 1 errors found (YAML syntax included); 2 a path cannot be read
+(missing, binary, not UTF-8, too large) or bad usage.
 In GitHub Actions (GITHUB_ACTIONS=true) the default format is github."""
 
 
@@ -609,7 +610,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="PATH",
-            help="Bank or answers files, or folders to search for *.yaml / *.yml. "
+            help="Bank, answers or mapping files, or folders to search for *.yaml / *.yml. "
             "Default: the bundled banks.",
             show_default=False,
         ),
@@ -625,7 +626,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check question banks and answers files: every problem, with file:line:col."""
+    """Check question banks, answers and mapping files: every problem, with file:line:col."""
     import os
 
     from coprod_check.errors import UsageError

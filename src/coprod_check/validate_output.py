@@ -37,16 +37,21 @@ def render_text(report: ValidationReport) -> str:
 
 
 def summary(report: ValidationReport) -> str:
-    """``3 files checked, all valid`` or ``2 files checked, 3 problems in 1 file``."""
+    """``3 files checked, all valid`` or ``2 files checked, 3 errors in 1 file, 1 warning in 1 file``.
+
+    Warnings are counted apart from errors because they do not change the exit code.
+    """
     parts = [f"{_count(len(report.files), 'file')} checked"]
-    if report.problems:
-        parts.append(
-            f"{_count(report.problems, 'problem')} in {_count(report.files_with_problems, 'file')}"
-        )
+    errors, error_files = report.count("error")
+    warnings, warning_files = report.count("warning")
+    if errors:
+        parts.append(f"{_count(errors, 'error')} in {_count(error_files, 'file')}")
     if report.unreadable:
         parts.append(f"{_count(report.unreadable, 'file')} unreadable")
     if len(parts) == 1:
         parts.append("all valid")
+    if warnings:
+        parts.append(f"{_count(warnings, 'warning')} in {_count(warning_files, 'file')}")
     return ", ".join(parts)
 
 
@@ -69,6 +74,8 @@ def render_json(report: ValidationReport) -> str:
             "invalid": sum(1 for file in report.files if file.readable and not file.valid),
             "unreadable": report.unreadable,
             "problems": report.problems,
+            "errors": report.count("error")[0],
+            "warnings": report.count("warning")[0],
             "exit_code": report.exit_code,
         },
     }
