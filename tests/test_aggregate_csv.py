@@ -218,10 +218,13 @@ def test_every_row_bad_is_an_error_not_an_empty_report(tmp_path: Path) -> None:
     path.write_text("respondent,power-shared\nR1,Nope\nR2,Nah\n", encoding="utf-8")
     code, out, err = invoke(path, "--bank", BANK_PATH)
     assert (code, out) == (1, "")
-    assert err.splitlines()[-1] == (
-        "coprod-check: error: no respondent could be counted: every row or file was skipped "
-        "(2 bad); see the problems above"
-    )
+    # Nothing else is printed, so the one line names the first bad row itself.
+    assert err.splitlines() == [
+        f"coprod-check: error: {path}:2: unknown answer 'Nope' to 'power-shared'; expected one "
+        "of: 'Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly "
+        "agree', \"Don't know\" (or map the label in a mapping file's answers:) (no respondent "
+        "could be counted; bad rows or files: 2)"
+    ]
 
 
 def test_blank_rows_are_ignored_and_counted(in_malformed: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from coprod_check.errors import UsageError
 from coprod_check.reporters import FORMATS, render
-from coprod_check.reporters.text import wants_colour
+from coprod_check.reporters.console import wants_colour
 from coprod_check.result_model import Result
 from result_samples import ALL_SAMPLES, HOSTILE_NOTE, not_yet_with_blockers, ready_transformative
 

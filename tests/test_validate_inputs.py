@@ -78,15 +78,15 @@ def test_missing_path_is_unreadable_input(tmp_path: Path) -> None:
 def test_file_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     locked = tmp_path / "locked.yaml"
     shutil.copy(MINIMAL, locked)
-    if os.geteuid() == 0:  # root reads through chmod 000: make the read itself fail
-        real = Path.read_bytes
+    if os.geteuid() == 0:  # root reads through chmod 000: make the opening itself fail
+        real = os.open
 
-        def refuse(self: Path) -> bytes:
-            if self == locked:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
+        def refuse(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, flags, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     else:
         locked.chmod(0)
     try:

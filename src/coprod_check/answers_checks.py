@@ -90,6 +90,11 @@ def _schema(
     ]
 
 
+def _shown(text: str) -> str:
+    """``text`` quoted for a message, cut short: a value in a file can be megabytes long."""
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:
     close = closest(word, choices)
     return f"; did you mean {close!r}?" if close else ""
@@ -186,7 +191,7 @@ class _Checker:
                 self.add(
                     ("banks", index, "id"),
                     "unknown-bank",
-                    f"bank {bank_id!r} is not loaded (loaded banks: {known}); give its bank "
+                    f"bank {_shown(bank_id)} is not loaded (loaded banks: {known}); give its bank "
                     "file too (with --bank FILE for score)"
                     + _did_you_mean(bank_id, list(self.loaded)),
                 )
@@ -264,7 +269,7 @@ class _Checker:
             self.add(
                 loc,
                 "unknown-question",
-                f"no listed bank has a question {question_id!r}"
+                f"no listed bank has a question {_shown(question_id)}"
                 + _did_you_mean(question_id, list(own)),
             )
 
@@ -297,7 +302,7 @@ class _Checker:
                 f"{describe_options(target.scale)} (or null to leave it unanswered)",
             )
             return _BAD
-        shown = repr(text)
+        shown = _shown(text)
         if isinstance(raw, bool):
             shown = f"{text} (YAML reads yes, no, on and off as true or false; quote the id)"
         lowered = text.lower().replace(" ", "-").replace("'", "")

@@ -50,7 +50,22 @@ def parse_answers(text: str, name: str, banks: Sequence[Bank]) -> LoadedAnswers:
     return _finish(parse_yaml(text, name), banks)
 
 
+#: Top-level keys of the other files coprod-check reads or writes, and what to say when one of
+#: them is given where an answers file is expected.
+_OTHER_FILES = {
+    "schema_version": "this is a question bank, not an answers file (give banks with --bank)",
+    "result_version": "this is a result saved by 'coprod-check score', not an answers file",
+    "aggregate_version": "this is a result saved by 'coprod-check aggregate', not an answers file",
+    "compare_version": "this is a result saved by 'coprod-check compare', not an answers file",
+    "mapping_version": "this is a mapping file (for 'aggregate --mapping'), not an answers file",
+}
+
+
 def _finish(doc: YamlDocument, banks: Sequence[Bank]) -> LoadedAnswers:
+    if isinstance(doc.data, dict) and "answers_version" not in doc.data:
+        for key, message in _OTHER_FILES.items():
+            if key in doc.data:
+                raise InvalidFileError(message, doc.locate((key,)))
     checked = check_and_parse(doc, banks)
     problems = checked.problems
     errors = [problem for problem in problems if problem.severity == "error"]

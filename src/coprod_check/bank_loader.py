@@ -31,10 +31,16 @@ class InvalidBankError(InvalidFileError):
 
     def __init__(self, path: str, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        lines = "".join(f"\n  {problem}" for problem in self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"not a valid question bank ({count} {noun}):{lines}", Location(path))
+        first = self.problems[0] if self.problems else None
+        more = len(self.problems) - 1
+        suffix = (
+            f" (and {more} more problem{'s' if more > 1 else ''}; "
+            f"'coprod-check validate {path}' lists them all)"
+            if more > 0
+            else ""
+        )
+        message = f"not a valid question bank: {first.message if first else 'invalid'}{suffix}"
+        super().__init__(message, first.location if first else Location(path))
 
 
 def parse_document(text: str, name: str) -> YamlDocument | Problem:

@@ -6,6 +6,7 @@ function, so ``coprod-check validate`` never pays for jinja2 or the report code.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -25,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -56,26 +58,56 @@ def fail(error: CoprodError) -> NoReturn:
     raise typer.Exit(error.exit_code)
 
 
-def _check_output(output: Path, force: bool, inputs: list[Path]) -> None:
-    """Refuse, before any work, to write over an input, a folder or (without --force) a file."""
-    from coprod_check.atomic import same_file
-    from coprod_check.errors import Location, OutputExistsError, UsageError
+def _check_output(
+    output: Path,
+    force: bool,
+    inputs: list[Path],
+    banks: list[str] | None = None,
+    refusal: str = "refusing to write the report over an input file",
+) -> None:
+    """Refuse, before any work, to write over an input or a --bank file, a folder, into a
+    missing folder or (without --force) over a file; see :func:`atomic.check_output`."""
+    from coprod_check.atomic import check_output
 
-    if any(same_file(output, path) for path in inputs):
-        raise OutputExistsError(
-            "refusing to write the report over an input file (answers or bank)",
-            Location(str(output)),
-        )
-    if output.is_dir():
-        raise UsageError("is a folder; give a file name to write to", Location(str(output)))
-    if output.exists() and not force:
-        raise OutputExistsError("already exists; use --force to replace it", Location(str(output)))
+    protected = [*inputs, *(Path(choice) for choice in banks or [] if Path(choice).exists())]
+    check_output(output, force=force, inputs=protected, refusal=refusal)
 
 
 _BANK_HELP = (
     "A bank file (path) to use besides the bundled banks, or the id of a bundled bank. "
     "Repeat for more."
 )
+
+# Options several commands share, declared once.
+BanksOption = Annotated[
+    list[str] | None, typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP)
+]
+OnlyBanksOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--bank",
+        "-b",
+        metavar="ID_OR_PATH",
+        help="Only this bank: a bundled bank id or a bank file. Repeat for more. "
+        "Default: every bundled bank.",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write it here instead of printing it."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+
+
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    """Print ``text``, or write it to ``output`` atomically and say so on standard error."""
+    from coprod_check.atomic import write_atomic
+
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_atomic(output, text, overwrite=force)
+    typer.echo(f"coprod-check: wrote {output}", err=True)
 
 
 _TEMPLATE_EPILOG = """\b
@@ -90,94 +122,58 @@ bank id, or a bank file that cannot be read (1 if it is read but invalid)."""
 
 @app.command(epilog=_TEMPLATE_EPILOG)
 def template(
-    bank: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--bank",
-            "-b",
-            metavar="ID_OR_PATH",
-            help="Only this bank: a bundled bank id or a bank file. Repeat for more. "
-            "Default: every bundled bank.",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the template here instead of printing it."
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    bank: OnlyBanksOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Write a blank answers file: every question, its options and guidance as comments."""
     from coprod_check.answers_loader import select_banks
     from coprod_check.answers_template import render_template
-    from coprod_check.atomic import write_atomic
 
     try:
         if output is not None:
-            _check_output(output, force, [])
-        text = render_template(select_banks(bank or []))
-        if output is None:
-            typer.echo(text, nl=False)
-            return
-        write_atomic(output, text, overwrite=force)
+            _check_output(
+                output, force, [], bank, "refusing to write the template over a bank file"
+            )
+        _emit(render_template(select_banks(bank or [])), output, force)
     except CoprodError as error:
         fail(error)
-    typer.echo(f"coprod-check: wrote {output}", err=True)
 
 
-@app.command()
+_QUESTIONNAIRE_EPILOG = """\b
+Examples:
+  coprod-check questionnaire > handout.md
+  coprod-check questionnaire -f html -o handout.html
+  coprod-check questionnaire --bank right-circumstances -f html -o inett.html
+
+\b
+Exit codes: 0 written; 2 the output file exists (use --force) or is a bank
+file, an unknown bank id or format, or a bank file that cannot be read (1 if
+it is read but invalid)."""
+
+
+@app.command(epilog=_QUESTIONNAIRE_EPILOG)
 def questionnaire(
-    bank: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--bank",
-            "-b",
-            metavar="ID_OR_PATH",
-            help="Only this bank: a bundled bank id or a bank file. Repeat for more. "
-            "Default: every bundled bank.",
-        ),
-    ] = None,
+    bank: OnlyBanksOption = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="markdown or html (one printable page).")
     ] = "markdown",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the handout here instead of printing it."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Print the questions as a handout to answer on paper: tick boxes and space for notes."""
     from coprod_check.answers_loader import select_banks
-    from coprod_check.atomic import same_file, write_atomic
-    from coprod_check.errors import Location, OutputExistsError, UsageError
+    from coprod_check.errors import UsageError
     from coprod_check.handout import HANDOUT_FORMATS, render_handout
 
     try:
         if fmt not in HANDOUT_FORMATS:
             raise UsageError(f"--format {fmt}: choose one of: {', '.join(HANDOUT_FORMATS)}")
         if output is not None:
-            banks_given = [Path(choice) for choice in bank or [] if Path(choice).is_file()]
-            if any(same_file(output, path) for path in banks_given):
-                raise OutputExistsError(
-                    "refusing to write the handout over a bank file", Location(str(output))
-                )
-            if output.exists() and not force:
-                raise OutputExistsError(
-                    "already exists; use --force to replace it", Location(str(output))
-                )
-        text = render_handout(select_banks(bank or []), fmt)
-        if output is None:
-            typer.echo(text, nl=False)
-            return
-        write_atomic(output, text, overwrite=force)
+            _check_output(output, force, [], bank, "refusing to write the handout over a bank file")
+        _emit(render_handout(select_banks(bank or []), fmt), output, force)
     except CoprodError as error:
         fail(error)
-    typer.echo(f"coprod-check: wrote {output}", err=True)
 
 
 _SCORE_EPILOG = """\b
@@ -198,23 +194,13 @@ exists without --force or is an input file, or bad usage."""
 @app.command(epilog=_SCORE_EPILOG)
 def score(
     answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="The answers file to score.")],
-    bank: Annotated[
-        list[str] | None,
-        typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP),
-    ] = None,
+    bank: BanksOption = None,
     fmt: Annotated[
         str,
         typer.Option("--format", "-f", metavar="FORMAT", help="text, json, markdown or html."),
     ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the report here instead of printing it."
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show which answers and rules led to each result.")
     ] = False,
@@ -236,7 +222,6 @@ def score(
 ) -> None:
     """Score an answers file: verdict, level, section scores and what to do next."""
     from coprod_check.answers_loader import available_banks, read_answers
-    from coprod_check.atomic import write_atomic
     from coprod_check.errors import EXIT_FINDINGS, UsageError
     from coprod_check.reporters import FORMATS, render
     from coprod_check.scoring import score as score_answers
@@ -246,7 +231,13 @@ def score(
         if fmt not in FORMATS:
             raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
         if output is not None:
-            _check_output(output, force, [answers, *(Path(b) for b in bank or [])])
+            _check_output(
+                output,
+                force,
+                [answers],
+                bank,
+                "refusing to write the report over an input file (answers or bank)",
+            )
         loaded = read_answers(answers, available_banks(bank or []))
         level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
         for warning in loaded.warnings:
@@ -255,11 +246,7 @@ def score(
         text = render(
             result, fmt, explain=explain, show_all=show_all, color=False if output else None
         )
-        if output is None:
-            typer.echo(text, nl=False)
-        else:
-            write_atomic(output, text, overwrite=force)
-            typer.echo(f"coprod-check: wrote {output}", err=True)
+        _emit(text, output, force)
     except CoprodError as error:
         fail(error)
     reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
@@ -269,7 +256,21 @@ def score(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-@app.command()
+_ASSESS_EPILOG = """\b
+Examples:
+  coprod-check assess -o answers.yaml
+  coprod-check assess --bank right-circumstances -o inett.yaml --plain
+  coprod-check assess --resume answers.yaml
+
+\b
+Keys: a number or option id answers; ? don't know; s skip; b back; n note;
+j N or j question-id jump; q quit (saved); h help. Every answer is saved at
+once. Exit codes: 0 finished or quit; 1 a --resume file with wrong content;
+2 not a terminal, the output exists (use --resume), unreadable input;
+130 interrupted with Ctrl-C (answers kept; the message says how to resume)."""
+
+
+@app.command(epilog=_ASSESS_EPILOG)
 def assess(
     bank: Annotated[
         list[str] | None,
@@ -316,7 +317,19 @@ def assess(
     raise typer.Exit(code)
 
 
-@app.command()
+_COMPARE_EPILOG = """\b
+Examples:
+  coprod-check compare jan.yaml apr.yaml jul.yaml
+  coprod-check compare jan-result.json apr.yaml -f html -o progress.html
+  coprod-check compare jan.json jul.json --fail-on-regression
+
+\b
+Exit codes: 0 done; 1 a regression with --fail-on-regression, or an input
+with wrong content; 2 unreadable input, bad usage, or questions that changed
+between inputs without --allow-bank-change."""
+
+
+@app.command(epilog=_COMPARE_EPILOG)
 def compare(
     inputs: Annotated[
         list[Path],
@@ -326,20 +339,12 @@ def compare(
             "They are put in order by the dates they carry, or else taken in the order given.",
         ),
     ],
-    bank: Annotated[
-        list[str] | None,
-        typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP),
-    ] = None,
+    bank: BanksOption = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="text, json, markdown or html.")
     ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the report here instead of printing it."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     allow_bank_change: Annotated[
         bool,
         typer.Option(
@@ -359,11 +364,10 @@ def compare(
 ) -> None:
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
     from coprod_check.answers_loader import available_banks
-    from coprod_check.atomic import same_file, write_atomic
     from coprod_check.compare.engine import compare as compare_points
     from coprod_check.compare.inputs import load_points
     from coprod_check.compare.report import FORMATS, render
-    from coprod_check.errors import EXIT_FINDINGS, Location, OutputExistsError, UsageError
+    from coprod_check.errors import EXIT_FINDINGS, UsageError
 
     try:
         if fmt not in FORMATS:
@@ -371,15 +375,7 @@ def compare(
         if len(inputs) < 2:
             raise UsageError("compare needs at least two inputs, earlier and later")
         if output is not None:
-            protected = [*inputs, *(Path(b) for b in bank or [] if Path(b).is_file())]
-            if any(same_file(output, path) for path in protected):
-                raise OutputExistsError(
-                    "refusing to write the report over an input file", Location(str(output))
-                )
-            if output.exists() and not force:
-                raise OutputExistsError(
-                    "already exists; use --force to replace it", Location(str(output))
-                )
+            _check_output(output, force, inputs, bank)
         chosen = available_banks(bank) if bank else None
         points = load_points(
             [str(path) for path in inputs],
@@ -391,11 +387,7 @@ def compare(
             points, allow_bank_change=allow_bank_change, tool_version=__version__
         )
         report = render(result, fmt, color=False if output else None)
-        if output is None:
-            typer.echo(report, nl=False)
-        else:
-            write_atomic(output, report, overwrite=force)
-            typer.echo(f"coprod-check: wrote {output}", err=True)
+        _emit(report, output, force)
     except CoprodError as error:
         fail(error)
     if fail_on_regression and result.regressions:
@@ -427,10 +419,7 @@ def aggregate(
             "respondent per row; columns for question ids, role and respondent).",
         ),
     ],
-    bank: Annotated[
-        list[str] | None,
-        typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP),
-    ] = None,
+    bank: BanksOption = None,
     mapping: Annotated[
         Path | None,
         typer.Option(
@@ -443,13 +432,8 @@ def aggregate(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="text, json, csv, markdown or html.")
     ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the report here instead of printing it."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     min_group_size: Annotated[
         int,
         typer.Option(
@@ -495,8 +479,7 @@ def aggregate(
     from coprod_check.aggregate.command import run_aggregate, settings_from_options
     from coprod_check.aggregate.progress import progress_bar, wants_progress
     from coprod_check.aggregate.report import FORMATS, render
-    from coprod_check.atomic import same_file, write_atomic
-    from coprod_check.errors import EXIT_FINDINGS, Location, OutputExistsError, UsageError
+    from coprod_check.errors import EXIT_FINDINGS, UsageError
 
     try:
         if fmt not in FORMATS:
@@ -509,26 +492,13 @@ def aggregate(
             on_error=on_error,
         )
         if output is not None:
-            protected = [*inputs, *([mapping] if mapping else [])]
-            protected += [Path(b) for b in bank or [] if Path(b).is_file()]
-            if any(same_file(output, path) for path in protected):
-                raise OutputExistsError(
-                    "refusing to write the report over an input file", Location(str(output))
-                )
-            if output.exists() and not force:
-                raise OutputExistsError(
-                    "already exists; use --force to replace it", Location(str(output))
-                )
+            _check_output(output, force, [*inputs, *([mapping] if mapping else [])], bank)
         with progress_bar(wants_progress(progress)) as on_progress:
             result = run_aggregate(inputs, bank or [], mapping, settings, on_progress)
         for warning in result.warnings:
             typer.echo(f"coprod-check: warning: {warning}", err=True)
         report = render(result, fmt, color=False if output else None)
-        if output is None:
-            typer.echo(report, nl=False)
-        else:
-            write_atomic(output, report, overwrite=force)
-            typer.echo(f"coprod-check: wrote {output}", err=True)
+        _emit(report, output, force)
     except CoprodError as error:
         fail(error)
     if result.rows_skipped:
@@ -549,37 +519,34 @@ mapping_app = typer.Typer(
 app.add_typer(mapping_app, name="mapping")
 
 
-@mapping_app.command("draft")
+_DRAFT_EPILOG = """\b
+Examples:
+  coprod-check mapping draft survey.csv -o survey-mapping.yaml
+  coprod-check aggregate survey.csv --mapping survey-mapping.yaml
+
+\b
+Exit codes: 0 everything matched; 1 something is marked UNMATCHED (the draft
+is still written); 2 unreadable input or the output exists (use --force)."""
+
+
+@mapping_app.command("draft", epilog=_DRAFT_EPILOG)
 def mapping_draft(
     export: Annotated[Path, typer.Argument(help="The CSV export of a form or survey.")],
-    bank: Annotated[
-        list[str] | None,
-        typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the mapping here instead of printing it."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    bank: BanksOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Draft a mapping file for a form export; exit 1 while anything is marked UNMATCHED."""
     from coprod_check.aggregate.command import run_draft
-    from coprod_check.atomic import same_file, write_atomic
-    from coprod_check.errors import EXIT_FINDINGS, Location, OutputExistsError
+    from coprod_check.errors import EXIT_FINDINGS
 
     try:
-        if output is not None and same_file(output, export):
-            raise OutputExistsError(
-                "refusing to write the mapping over the export", Location(str(output))
+        if output is not None:
+            _check_output(
+                output, force, [export], bank, "refusing to write the mapping over an input file"
             )
         draft = run_draft(export, bank or [])
-        if output is None:
-            typer.echo(draft.text, nl=False)
-        else:
-            write_atomic(output, draft.text, overwrite=force)
-            typer.echo(f"coprod-check: wrote {output}", err=True)
+        _emit(draft.text, output, force)
     except CoprodError as error:
         fail(error)
     if draft.unmatched:
@@ -678,4 +645,13 @@ def main() -> None:
         typer.echo("coprod-check: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
+        sys.exit(EXIT_USAGE)
+    except Exception as error:  # a bug, not a user's mistake: one line, the traceback on request
+        if os.environ.get("COPROD_CHECK_DEBUG"):
+            raise
+        typer.echo(
+            f"coprod-check: internal error, please report it: {type(error).__name__}: {error} "
+            "(set COPROD_CHECK_DEBUG=1 to see the traceback)",
+            err=True,
+        )
         sys.exit(EXIT_USAGE)

@@ -37,7 +37,7 @@ def render_text(report: ValidationReport) -> str:
 
 
 def summary(report: ValidationReport) -> str:
-    """``3 files checked, all valid`` or ``2 files checked, 3 errors in 1 file, 1 warning in 1 file``.
+    """``3 files checked, all valid`` or ``2 files checked, 3 errors in 1 file, 1 warning in …``.
 
     Warnings are counted apart from errors because they do not change the exit code.
     """

@@ -12,6 +12,8 @@ compose the node tree with the *safe* loader, then build plain Python data ourse
 
 from __future__ import annotations
 
+import codecs
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,7 @@ from typing import Any
 import yaml
 
 from coprod_check.errors import InputError, Location
+from coprod_check.input_files import open_input
 from coprod_check.problems import Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -53,28 +56,33 @@ class YamlDocument:
 
 
 def read_text(path: Path, display: str | None = None) -> str:
-    """The file's text, or an :class:`InputError` saying in one line why it cannot be read."""
+    """The file's text, or an :class:`InputError` saying in one line why it cannot be read.
+
+    Only regular files are read (a pipe would block; see :mod:`coprod_check.input_files`), and
+    never more than the size limit, even from a file that grows while it is read.
+    """
     name = display or str(path)
-    try:
-        if path.is_dir():
-            raise InputError("is a directory, not a file", Location(name))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"file is too large ({size / 1024 / 1024:.1f} MiB; the limit is "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MiB)",
-                Location(name),
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", Location(name)) from None
-    except PermissionError:
-        raise InputError("permission denied: cannot read this file", Location(name)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", Location(name)) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", Location(name)) from None
+    with open_input(path, name) as stream:
+        try:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(
+                    f"file is too large ({size / 1024 / 1024:.1f} MiB; the limit is "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB)",
+                    Location(name),
+                )
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror or error}", Location(name)) from None
     return decode(raw, name)
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -84,6 +92,11 @@ def decode(raw: bytes, name: str) -> str:
             f"file is too large (the limit is {MAX_FILE_BYTES // 1024 // 1024} MiB)",
             Location(name),
         )
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            raise InputError(
+                f"the file is saved as {encoding} text; save it as UTF-8", Location(name, 1)
+            )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary content (a NUL byte): not a text file", Location(name, line))
@@ -120,6 +133,8 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, name) from None
+    except yaml.reader.ReaderError as error:
+        raise _character_error(error, text, name) from None
     except yaml.YAMLError as error:
         raise InputError(f"YAML error: {error}", Location(name)) from None
     except RecursionError:
@@ -152,6 +167,19 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+def _character_error(error: yaml.reader.ReaderError, text: str, name: str) -> InputError:
+    """A character YAML does not allow (a control character such as ESC), with its place."""
+    position = min(max(error.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = error.character if isinstance(error.character, int) else None
+    shown = f" (U+{code:04X})" if code is not None else ""
+    return InputError(
+        f"a control character{shown} that YAML does not allow; remove it",
+        Location(name, line, column),
+    )
+
+
 def _syntax_error(error: yaml.MarkedYAMLError, name: str) -> InputError:
     mark = error.problem_mark or error.context_mark
     problem_text = error.problem or ""
@@ -170,6 +198,11 @@ def _syntax_error(error: yaml.MarkedYAMLError, name: str) -> InputError:
         context = f" {error.context}" if error.context else ""
         message = f"YAML syntax error: {problem}{context}".strip()
     return InputError(message, Location(name, line, column))
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters for a message (a value can be megabytes long)."""
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
 class _Builder:
@@ -216,7 +249,7 @@ class _Builder:
                     "(or put the value in quotes if it is not a date)"
                 )
             else:
-                message = f"the value {node.value!r} cannot be read"
+                message = f"the value {_shorten(node.value)!r} cannot be read"
             raise InputError(message, where) from None
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:

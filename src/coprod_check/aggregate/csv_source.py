@@ -4,6 +4,15 @@ Row numbers are spreadsheet rows: the header is row 1 and the first respondent r
 also the line number unless a cell holds a line break. Rows come in small batches (a few hundred)
 so the work per row stays in C (see ``ingest``) while the batch still fits in the CPU cache.
 
+Most exports quote few cells or none, and a batch of lines with no quote character in it is
+split with ``str.split``, which gives exactly the cells ``csv.reader`` would (see
+:func:`split_plain`) in well under its time. A batch with a quote (or anything else unusual) is
+read by ``csv.reader``, from the same lines and with the same row and line numbers, so the
+result never depends on which way a batch was read.
+
+While every batch so far was split that way, the source knows the byte offset where the next
+line starts, so a batch can stop at a line another process reads on from (a :class:`Cut`).
+
 Files must be UTF-8 (with or without the byte-order mark Excel writes for "CSV UTF-8"); anything
 else stops with the row of the first byte that is not UTF-8. The delimiter is a comma unless the
 header row holds more semicolons or tabs (Excel in some languages saves with semicolons).
@@ -14,19 +23,37 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import accumulate, chain, islice, repeat
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
 from coprod_check.errors import InputError, Location
+from coprod_check.input_files import open_input
 
 BATCH_ROWS = 512
 _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = (",", ";", "\t")
 # Large free-text cells are allowed, within reason (the csv module's default is 128 KiB).
 FIELD_LIMIT = 1024 * 1024
+
+
+@dataclass(slots=True)
+class Cut:
+    """Where another process reads on from: ``offset``, the byte offset of a line start.
+
+    When the batch that reaches ``offset`` comes, ``take(rows_before, rows_after)`` is asked
+    whether to stop there: ``rows_before`` are the batch's rows before the offset, and
+    ``rows_after`` how many rows after it the batch would have held. ``give_up()`` is called
+    instead when a batch before the offset is read by the csv module, since the rows of such a
+    batch can run past any line.
+    """
+
+    offset: int
+    take: Callable[[list[list[str]], int], bool]
+    give_up: Callable[[], None]
 
 
 class CsvSource:
@@ -40,7 +67,14 @@ class CsvSource:
         self.path = path
         self.name = display or str(path)
         self._raw: BinaryIO | None = None
+        self._text: io.TextIOWrapper | None = None
         self._reader: Iterator[list[str]] | None = None
+        self._lines = 0
+        """Lines read before the current batch (for the line of a CSV error)."""
+        self.offset: int | None = None
+        """Byte offset of the next line, while every batch so far was split line by line."""
+        self._bom = False
+        self._field_limit = FIELD_LIMIT
         self.header: list[str] = []
         self.header_row = 1
         self.size = 0
@@ -48,9 +82,7 @@ class CsvSource:
 
     def __enter__(self) -> CsvSource:
         try:
-            if self.path.is_dir():
-                raise InputError("is a directory, not a file", Location(self.name))
-            self._raw = self.path.open("rb")
+            self._raw = open_input(self.path, self.name)  # refuses a folder or pipe, at once
             self.size = self.path.stat().st_size
         except FileNotFoundError:
             raise InputError("no such file", Location(self.name)) from None
@@ -64,9 +96,17 @@ class CsvSource:
             ) from None
         self.delimiter = self._sniff()
         text = io.TextIOWrapper(self._raw, encoding="utf-8-sig", errors="strict", newline="")
-        csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
-        self._reader = csv.reader(text, delimiter=self.delimiter)
+        self._text = text
+        self._field_limit = max(csv.field_size_limit(), FIELD_LIMIT)
+        csv.field_size_limit(self._field_limit)
+        header_lines: list[str] = []
+        reader = csv.reader(_recorded(text, header_lines), delimiter=self.delimiter)
+        self._reader = reader
         self._read_header()
+        # The csv module reads no further than the header's last line, so the batches start
+        # right after it.
+        self._lines = reader.line_num
+        self.offset = 3 * self._bom + byte_length(header_lines)
         return self
 
     def __exit__(
@@ -89,6 +129,7 @@ class CsvSource:
         assert self._raw is not None
         start = self._raw.read(_SNIFF_BYTES)
         self._raw.seek(0)
+        self._bom = start.startswith(codecs.BOM_UTF8)
         if b"\x00" in start:
             raise InputError(
                 "binary content (a NUL byte): not a CSV text file (a spreadsheet, or a "
@@ -126,25 +167,74 @@ class CsvSource:
                 raise self._csv_error(error) from None
             yield record
 
-    def batches(self, size: int = BATCH_ROWS) -> Iterator[tuple[int, list[list[str]]]]:
-        """``(row number of the first row, rows)`` after the header, ``size`` rows at a time."""
-        assert self._reader is not None
-        reader = self._reader
+    def batches(
+        self, size: int = BATCH_ROWS, cut: Cut | None = None
+    ) -> Iterator[tuple[int, list[list[str]]]]:
+        """``(row number of the first row, rows)`` after the header, ``size`` rows at a time.
+
+        Each batch takes the next ``size`` lines; when they hold no quote character (nor
+        anything else :func:`split_plain` leaves to the csv module) they are the next ``size``
+        rows, split in C. Otherwise the csv module reads the next ``size`` rows, starting from
+        those lines and reading on as far as a quoted line break needs. With a ``cut``, the
+        batch that reaches its offset may end there (see :class:`Cut`), and so do the batches.
+        """
+        assert self._text is not None
+        text = self._text
+        delimiter = self.delimiter
         row = self.header_row + 1
+        if cut is None:
+            self.offset = None  # nobody needs it: save the work of keeping it
         while True:
+            lines: list[str] = []
             try:
-                batch = list(islice(reader, size))
+                # ``extend`` keeps the lines read before an undecodable one.
+                lines.extend(islice(text, size))
             except UnicodeDecodeError as error:
+                # Reading row by row would have met a CSV error in those lines first.
+                self._parse(lines, size, read_on=False)
                 raise self._not_utf8(error) from None
-            except csv.Error as error:
-                raise self._csv_error(error) from None
-            if not batch:
+            if not lines:
                 return
+            batch = split_plain(lines, delimiter, self._field_limit)
+            if batch is None:
+                self.offset = None
+                if cut is not None:
+                    cut.give_up()
+                    cut = None
+                batch = self._parse(lines, size, read_on=True)
+            else:
+                self._lines += len(lines)
+                if cut is not None and self.offset is not None:
+                    length = byte_length(lines)
+                    if cut.offset - self.offset <= length:
+                        before = _lines_before(lines, cut.offset - self.offset)
+                        if before is not None and cut.take(batch[:before], size - before):
+                            if before:
+                                yield row, batch[:before]
+                            return
+                        cut = None
+                    self.offset += length
             yield row, batch
             row += len(batch)
 
-    def _csv_error(self, error: csv.Error) -> InputError:
-        line = getattr(self._reader, "line_num", None)
+    def _parse(self, lines: list[str], size: int, *, read_on: bool) -> list[list[str]]:
+        """Up to ``size`` rows read by the csv module from ``lines`` (then, when ``read_on``,
+        from the rest of the file), as a reader that started at the header would read them."""
+        assert self._text is not None
+        source: Iterable[str] = chain(lines, self._text) if read_on else lines
+        reader = csv.reader(source, delimiter=self.delimiter)
+        try:
+            batch = list(islice(reader, size))
+        except UnicodeDecodeError as error:
+            raise self._not_utf8(error) from None
+        except csv.Error as error:
+            raise self._csv_error(error, self._lines + reader.line_num) from None
+        self._lines += reader.line_num
+        return batch
+
+    def _csv_error(self, error: csv.Error, line: int | None = None) -> InputError:
+        if line is None:
+            line = getattr(self._reader, "line_num", None)
         text = str(error)
         if "NUL" in text:
             message = "binary content (a NUL byte): not a CSV text file"
@@ -164,6 +254,69 @@ class CsvSource:
             f"not valid UTF-8 (byte {shown}); save the export as 'CSV UTF-8' and try again",
             Location(self.name, line),
         )
+
+
+def split_plain(lines: list[str], delimiter: str, field_limit: int) -> list[list[str]] | None:
+    """The rows of ``lines`` (each one line as a text file in ``newline=""`` mode reads it,
+    ending with its line break) when they hold no quote character; None otherwise.
+
+    Without a quote character the csv module's excel dialect has nothing to unquote: every
+    line is one row, split at the delimiter, after its line break (``\\r\\n``, ``\\n`` or
+    ``\\r``) is taken off, and an empty line is a row with no cells. Lines that could make the
+    csv module raise (a NUL character, a line longer than its field limit) and batches that mix
+    line breaks are left to it (None), as are quotes, so whatever this returns is what
+    ``csv.reader`` returns for the same lines.
+    """
+    text = "".join(lines)
+    if '"' in text or "\x00" in text:
+        return None
+    if len(text) > field_limit and max(map(len, lines)) > field_limit:
+        return None
+    if "\r" not in text:
+        ending = "\n"
+    elif "\n" not in text:
+        ending = "\r"
+    else:
+        ending = "\r\n"
+    # A line holds a line break only at its end, so ``text`` splits into one piece per line,
+    # and one more (empty) piece when the last line has its line break too.
+    pieces = text.split(ending)
+    if len(pieces) == len(lines) + 1:
+        pieces.pop()
+    elif len(pieces) != len(lines) or lines[-1][-1] in "\r\n":
+        return None  # mixed line breaks
+    rows = list(map(str.split, pieces, repeat(delimiter)))
+    if "" in pieces:
+        rows = [row if piece else [] for row, piece in zip(rows, pieces, strict=True)]
+    return rows
+
+
+def byte_length(lines: list[str]) -> int:
+    """How many bytes ``lines`` take in UTF-8."""
+    text = "".join(lines)
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def _lines_before(lines: list[str], offset: int) -> int | None:
+    """How many of ``lines`` end at or before byte ``offset`` (counted from their start) when
+    one of them ends exactly there (or ``offset`` is 0); None otherwise."""
+    if offset == 0:
+        return 0
+    encoded: Sequence[str | bytes] = (
+        lines if "".join(lines).isascii() else list(map(str.encode, lines))
+    )
+    ends = list(accumulate(map(len, encoded)))
+    try:
+        return ends.index(offset) + 1
+    except ValueError:
+        return None
+
+
+def _recorded(lines: Iterable[str], record: list[str]) -> Iterator[str]:
+    """``lines``, one at a time, each kept in ``record`` as it is read."""
+    for line in lines:
+        record.append(line)
+        yield line
 
 
 def _first_bad_byte(path: Path) -> tuple[int | None, int | None]:

@@ -48,7 +48,7 @@ from coprod_check.aggregate.roles import GROUP_LABELS, NO_ROLE
 from coprod_check.aggregate.stats import Distribution, distribution
 from coprod_check.answers_model import ROLES, AnswersFile, BankRef, Respondent
 from coprod_check.bank_model import Bank, Section
-from coprod_check.errors import InvalidFileError
+from coprod_check.errors import InvalidFileError, Location
 from coprod_check.result_model import BankInfo, Result
 from coprod_check.scoring.numbers import as_float, rounded
 from coprod_check.scoring.sections import status_of, thresholds_for
@@ -119,11 +119,15 @@ class _Builder:
     def build(self) -> AggregateResult:
         total = self.tally.total_respondents()
         if total == 0:
+            problems = self.ingest.problems
+            if not problems:
+                raise InvalidFileError("no respondents to aggregate")
+            # Nothing else is printed when this is raised, so name the first bad row here.
+            first = problems[0]
             raise InvalidFileError(
-                "no respondent could be counted: every row or file was skipped "
-                f"({self.ingest.problem_count} bad); see the problems above"
-                if self.ingest.problem_count
-                else "no respondents to aggregate"
+                f"{first.message} (no respondent could be counted; bad rows or files: "
+                f"{self.ingest.problem_count})",
+                Location(first.path, first.row),
             )
         sections = self.sections()
         outcomes, overall = self.outcomes()

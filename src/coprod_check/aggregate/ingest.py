@@ -7,6 +7,12 @@ not on the scale, an empty line) is it gone through row by row, to name each bad
 the rest. A bad row is never dropped silently: it is skipped and listed (``on_error="skip"``) or
 it stops the run (``on_error="fail"``, exit 1), always with its file and row number.
 
+A large CSV is read by two processes where there are two cores (Linux): a forked helper counts
+the rows from a line in the middle to the end, provided they are all plainly good (no quotes,
+no bad rows; see :class:`_TailCounter`), while this process reads up to that line. Otherwise
+the helper's counts are dropped and this process reads on, so the result is always the one
+reading the file alone gives, row numbers, problems and warnings included.
+
 Answers files (YAML) are one respondent each; one that is not valid is a bad "row" in the same
 way, placed at the line of its first problem.
 """
@@ -14,16 +20,20 @@ way, placed at the line of its first problem.
 from __future__ import annotations
 
 import collections
+import csv
+import io
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from collections.abc import Mapping as TypingMapping
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
+from coprod_check.aggregate import forked
 from coprod_check.aggregate.bank_index import BankIndex, QuestionKey
 from coprod_check.aggregate.columns import AnswerReader, ColumnPlan, plan_columns
-from coprod_check.aggregate.csv_source import BATCH_ROWS, CsvSource
+from coprod_check.aggregate.csv_source import BATCH_ROWS, CsvSource, Cut, split_plain
 from coprod_check.aggregate.mapping import Mapping
 from coprod_check.aggregate.roles import NO_ROLE, read_role
 from coprod_check.aggregate.stats import NO_ANSWER, Tally
@@ -40,6 +50,11 @@ MAX_ROWS_LISTED = 10
 MAX_NOTES_PER_QUESTION = 100
 MAX_WARNINGS = 30
 _ROLE_CACHE_LIMIT = 4096
+#: CSV files with at least this many bytes of rows are split between two processes, when the
+#: machine has two cores (below this, starting the helper costs more than it saves).
+SPLIT_BYTES = 8 * 1024 * 1024
+#: A helper gives up on a file with more distinct role cells than this (a column of free text).
+_TAIL_ROLES_LIMIT = 256
 
 CSV_SUFFIXES = (".csv", ".tsv")
 ANSWERS_SUFFIXES = (".yaml", ".yml")
@@ -96,9 +111,16 @@ class Ingest:
         include_notes: bool = False,
         progress: Progress | None = None,
         batch_rows: int = BATCH_ROWS,
+        split_bytes: int | None = SPLIT_BYTES,
+        split_at: float = 0.5,
     ) -> None:
+        """``split_bytes``: read a CSV with at least this many bytes after its header in two
+        processes where possible (None: never); ``split_at``: where in those bytes the helper
+        starts, 0 to 1 (0.5 shares the work evenly; other values are for tests)."""
         self.index = index
         self.batch_rows = batch_rows
+        self.split_bytes = split_bytes
+        self.split_at = split_at
         self.tally = Tally(index)
         self.answer_banks = list(answer_banks) or list(index.banks)
         self.mapping = mapping
@@ -205,18 +227,66 @@ class Ingest:
                 )
             rows = 0
             counts = _FileCounts(plan)
-            for first_row, batch in source.batches(self.batch_rows):
-                rows += len(batch)
-                if not self._count(plan, batch, summary, counts):
-                    self._sift(plan, name, first_row, batch, summary, counts)
-                if self.progress is not None:
-                    self.progress(name, source.bytes_read, source.size)
+            helper = self._split(source, plan, name)
+            try:
+                cut = helper.cut if helper is not None else None
+                for first_row, batch in source.batches(self.batch_rows, cut):
+                    rows += len(batch)
+                    if not self._count(plan, batch, summary, counts):
+                        self._sift(plan, name, first_row, batch, summary, counts)
+                    if self.progress is not None:
+                        done = source.bytes_read
+                        if helper is not None and helper.running:
+                            # Both processes are about as far into their halves.
+                            done = min(source.size, done * source.size // helper.cut.offset)
+                        self.progress(name, done, source.size)
+                if helper is not None and helper.tail is not None:
+                    rows += self._merge(helper.tail, summary, counts)
+            finally:
+                if helper is not None:
+                    helper.close()
             if rows == summary.blank_rows:
                 raise InputError(
                     "the file has a header row but no respondent rows",
                     Location(name, source.header_row),
                 )
         counts.into(self.tally)
+
+    # -- two processes ----------------------------------------------------------------------
+
+    def _split(self, source: CsvSource, plan: ColumnPlan, name: str) -> _Helper | None:
+        """A helper counting the second half of ``source``, when that can pay and be exact."""
+        if self.split_bytes is None or source.offset is None or not forked.available():
+            return None
+        if self.include_notes and plan.notes:
+            return None  # which notes are kept depends on the order rows are read in
+        start = source.offset
+        if source.size - start < max(self.split_bytes, 1):
+            return None
+        share = min(max(self.split_at, 0.0), 1.0)
+        try:
+            offset = _line_start(source.path, start + int((source.size - start) * share))
+            if offset is None or offset >= source.size:
+                return None
+            tail = _TailCounter(self, source.path, name, plan, source.delimiter, offset)
+            process = forked.Forked(tail.run)
+        except OSError:  # the file cannot be opened again, or no process or pipe to be had
+            return None
+        return _Helper(self, plan, name, offset, process)
+
+    def _merge(self, tail: _Tail, summary: InputSummary, counts: _FileCounts) -> int:
+        """Add a helper's counts as if this process had read its rows; returns their number."""
+        for raw in tail.roles:
+            self._group(raw)  # the same warnings, in the same order, as reading on would give
+        for group, people in tail.respondents.items():
+            self.tally.add_respondents(group, people)
+            summary.respondents += people
+        summary.blank_rows += tail.blank_rows
+        for group, theirs in tail.counters.items():
+            mine, _ = counts.group(group)
+            for counter, other in zip(mine, theirs, strict=True):
+                counter.update(other)
+        return tail.rows
 
     # -- counting ---------------------------------------------------------------------------
 
@@ -402,6 +472,161 @@ class _FileCounts:
                         totals[option] += count
 
 
+@dataclass(slots=True)
+class _Tail:
+    """What a helper counted from its line to the end of the file (all good rows)."""
+
+    rows: int
+    blank_rows: int
+    respondents: dict[str, int]
+    counters: dict[str, list[Counter[str]]]
+    roles: list[str]
+    """Role cells, in the order they first appear (their warnings come in that order)."""
+    first_blank: int | None
+    """The first blank row's position among the helper's rows."""
+
+
+class _TailCounter:
+    """The helper's work (run in the forked process): count from ``offset`` to the end.
+
+    It gives up (raises, so the parent reads on itself) at anything that reading the whole file
+    in one process could treat differently: a batch the csv module must read (a quote can hide
+    a line break, and the rows it ends are not lines), a bad row, a byte that is not UTF-8, or
+    more role cells than a role column holds. Blank rows are fine: they are only counted.
+    """
+
+    def __init__(
+        self,
+        parent: Ingest,
+        path: Path,
+        name: str,
+        plan: ColumnPlan,
+        delimiter: str,
+        offset: int,
+    ) -> None:
+        self.parent = parent
+        self.path = path
+        self.name = name
+        self.plan = plan
+        self.delimiter = delimiter
+        self.offset = offset
+
+    def run(self) -> _Tail:
+        parent = self.parent
+        worker = Ingest(
+            parent.index,
+            mapping=parent.mapping,
+            on_error="fail",
+            batch_rows=parent.batch_rows,
+            split_bytes=None,
+        )
+        plan = self.plan
+        summary = InputSummary(self.name, "csv")
+        counts = _FileCounts(plan)
+        blank = [""] * plan.width
+        rows = 0
+        first_blank: int | None = None
+        limit = csv.field_size_limit()
+        with self.path.open("rb") as raw:
+            raw.seek(self.offset)
+            text = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
+            while lines := list(islice(text, worker.batch_rows)):
+                batch = split_plain(lines, self.delimiter, limit)
+                if batch is None:
+                    raise _GiveUp("a batch needs the csv module")
+                if not worker._count(plan, batch, summary, counts):
+                    if first_blank is None:
+                        first_blank = next(
+                            (rows + i for i, row in enumerate(batch) if not row or row == blank),
+                            None,
+                        )
+                    worker._sift(plan, self.name, 0, batch, summary, counts)  # raises if bad
+                rows += len(batch)
+                if len(worker._roles) > _TAIL_ROLES_LIMIT:
+                    raise _GiveUp("too many different role cells")
+        return _Tail(
+            rows=rows,
+            blank_rows=summary.blank_rows,
+            respondents=dict(worker.tally.respondents),
+            counters=counts.counters,
+            roles=list(worker._roles),
+            first_blank=first_blank,
+        )
+
+
+class _GiveUp(Exception):
+    """The helper cannot count its part exactly as one process would; the parent reads on."""
+
+
+class _Helper:
+    """The parent's side of a helper: the :class:`Cut` to stop at, and the helper's counts once
+    taken."""
+
+    def __init__(
+        self,
+        ingest: Ingest,
+        plan: ColumnPlan,
+        name: str,
+        offset: int,
+        process: forked.Forked[_Tail],
+    ) -> None:
+        self.ingest = ingest
+        self.plan = plan
+        self.name = name
+        self.process: forked.Forked[_Tail] | None = process
+        self.cut = Cut(offset, self.take, self.close)
+        self.tail: _Tail | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None
+
+    def take(self, before: list[list[str]], after: int) -> bool:
+        """Whether to stop before the helper's first row: only when the helper counted all its
+        rows and nothing this process would have done differently reading on (see below)."""
+        if self.process is None:
+            return False
+        tail = self.process.result()
+        self.process = None
+        if tail is None:
+            return False
+        if len(self.ingest._roles) + len(tail.roles) >= _ROLE_CACHE_LIMIT:
+            return False  # reading on, roles would be read (and warned about) more than once
+        # Read alone, the batch at the cut would go on into the helper's rows. A blank row
+        # among them makes that batch be gone through row by row at once, before any role is
+        # read, which differs (in which roles are warned about) only if the rows before the
+        # cut hold a bad row.
+        if tail.first_blank is not None and tail.first_blank < after:
+            blank = [""] * self.plan.width
+            if any(
+                _row_problem(self.plan, self.name, 0, row) is not None
+                for row in before
+                if row and row != blank
+            ):
+                return False
+        self.tail = tail
+        return True
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.close()
+            self.process = None
+
+
+def _line_start(path: Path, position: int) -> int | None:
+    """The byte offset of the first line to start at or after ``position`` (just after a
+    ``\\n``), or None when there is none."""
+    with path.open("rb") as raw:
+        raw.seek(max(position - 1, 0))
+        start = raw.tell()
+        while chunk := raw.read(64 * 1024):
+            found = chunk.find(b"\n")
+            if found >= 0:
+                return start + found + 1
+            start += len(chunk)
+    return None
+
+
 def _row_problem(plan: ColumnPlan, name: str, number: int, row: list[str]) -> RowProblem | None:
     if len(row) != plan.width:
         return RowProblem(
@@ -441,6 +666,8 @@ def check_input(path: Path) -> None:
             "apart by their file name ending"
         )
     if not path.exists():
+        if path.is_symlink():
+            raise InputError("a symbolic link to nothing (or round in a loop)", Location(str(path)))
         raise InputError("no such file", Location(str(path)))
 
 

@@ -31,12 +31,15 @@ from coprod_check.aggregate.csv_source import CsvSource
 from coprod_check.aggregate.mapping import UNANSWERED
 from coprod_check.aggregate.roles import read_role
 from coprod_check.aggregate.text import normalise, words
-from coprod_check.errors import CoprodError
+from coprod_check.errors import CoprodError, InputError, Location
 
 MATCH_AT = 0.8
 LABEL_MATCH_AT = 0.85
 #: Distinct values kept per column; a column with more is free text, not a choice.
 MAX_DISTINCT = 60
+#: Columns a draft is made for: every header is compared with every statement, so a file of
+#: thousands of columns (not a form export) would take minutes.
+MAX_COLUMNS = 500
 
 _NUMBERING = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*\s*[.):\-]?\s+", re.IGNORECASE)
 _GRID = re.compile(r"\[(?P<inner>[^\[\]]+)\]\s*$")
@@ -111,6 +114,12 @@ def draft_mapping(path: Path, name: str, index: BankIndex) -> Draft:
     """Draft a mapping for the CSV at ``path`` against the questions of ``index``."""
     with CsvSource(path, name) as source:
         header = list(source.header)
+        if len(header) > MAX_COLUMNS:
+            raise InputError(
+                f"the header row has {len(header):,} columns; mapping draft reads at most "
+                f"{MAX_COLUMNS} (is this a form export, one respondent per row?)",
+                Location(name, source.header_row),
+            )
         distinct: list[set[str] | None] = [set() for _ in header]
         for _, batch in source.batches():
             width = len(header)

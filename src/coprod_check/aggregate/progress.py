@@ -1,12 +1,15 @@
 """A rich progress bar on standard error, for long aggregations; nothing when it is not a terminal.
 
 The core reports progress through a plain callback (``ingest.Progress``), so it never imports
-rich or knows about terminals; this module turns those calls into a bar.
+rich or knows about terminals; this module turns those calls into a bar. The bar is redrawn
+from those calls (at most ten times a second), not by rich's refresh thread: with no other
+thread running, ``ingest`` can safely fork a helper to read half of a large CSV.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -49,14 +52,21 @@ def progress_bar(enabled: bool) -> Iterator[Progress | None]:
         TimeRemainingColumn(),
         console=console,
         transient=False,
+        auto_refresh=False,
     )
     tasks: dict[str, TaskID] = {}
+    drawn = 0.0
 
     def update(label: str, done: int, total: int) -> None:
+        nonlocal drawn
         task = tasks.get(label)
         if task is None:
             task = tasks[label] = bar.add_task(label, total=total or None)
         bar.update(task, completed=done, total=total or None)
+        now = time.monotonic()
+        if now - drawn >= 0.1 or done >= total:
+            drawn = now
+            bar.refresh()
 
     with bar:
         yield update

@@ -172,31 +172,12 @@ def _charts(view: AggregateView) -> list[Markup]:
 
 def render_text(view: AggregateView, *, color: bool | None = None, width: int | None = None) -> str:
     """The report as terminal text; ANSI colour codes only when colour is wanted."""
-    from rich.console import Console
+    from coprod_check.reporters.console import console_text, string_console
 
-    from coprod_check.reporters.text import wants_colour
-
-    colour = wants_colour(color)
-    console = Console(
-        file=io.StringIO(),
-        width=width or DEFAULT_WIDTH,
-        color_system="auto" if colour else None,
-        force_terminal=colour,
-        force_jupyter=False,
-        force_interactive=False,
-        no_color=not colour,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-        soft_wrap=False,
-        record=False,
-    )
+    console = string_console(color, width or DEFAULT_WIDTH)
     for block in _blocks(view):
         console.print(block)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    lines = [line.rstrip() for line in str(output).splitlines()]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return console_text(console)
 
 
 STATUS_STYLES = {"met": "green", "partly-met": "yellow", "not-met": "bold red", "unknown": "dim"}

@@ -90,6 +90,8 @@ class RoleReading:
 
     def warning(self, raw: str) -> str | None:
         """The one-line warning for this reading, if it needs one."""
+        if len(raw.strip()) > 60:  # a cell can be a megabyte long; the warning stays one line
+            raw = raw.strip()[:57] + "..."
         if self.how == "assumed":
             return (
                 f"role {raw.strip()!r} read as {self.role!r}; if that is wrong, say what it is "

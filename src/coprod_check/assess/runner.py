@@ -43,6 +43,10 @@ def target_path(output: Path | None, resume: Path | None) -> Path:
     Without ``--resume`` an existing file is never replaced. With ``--resume`` answers are
     saved back to that file, or to ``-o`` when it names a new file (a copy carried on).
     """
+    default = DEFAULT_OUTPUT if output is None and resume is None else None
+    for given in (output, resume, default):
+        if given is not None and given.is_dir():
+            raise UsageError("is a folder; give a file name", Location(str(given)))
     if resume is None:
         path = output or DEFAULT_OUTPUT
         if path.exists():

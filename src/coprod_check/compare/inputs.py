@@ -66,6 +66,14 @@ def _from_json(name: str, text: str) -> Point:
         raise InputError(
             f"not valid JSON: {error.msg}", Location(name, error.lineno, error.colno)
         ) from None
+    except RecursionError:
+        raise InputError(
+            "not a saved result: the JSON is nested far too deeply", Location(name)
+        ) from None
+    except ValueError:  # a number with thousands of digits (Python's int conversion limit)
+        raise InputError(
+            "not a saved result: the JSON holds a number too long to read", Location(name)
+        ) from None
     if not isinstance(data, dict):
         raise InputError(f"a JSON file that is not an object; {WHAT_COMPARE_TAKES}", Location(name))
     if "compare_version" in data:

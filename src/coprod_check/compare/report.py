@@ -8,7 +8,6 @@ Reporters only render. rich and jinja2 are imported inside the functions that us
 from __future__ import annotations
 
 import json
-from io import StringIO
 from typing import TYPE_CHECKING
 
 from coprod_check.compare.result import CompareResult
@@ -117,31 +116,12 @@ def _charts(view: CompareView) -> list[Markup]:
 
 def render_text(view: CompareView, *, color: bool | None = None, width: int | None = None) -> str:
     """The comparison as terminal text; ANSI colour codes only when colour is wanted."""
-    from rich.console import Console
+    from coprod_check.reporters.console import console_text, string_console
 
-    from coprod_check.reporters.text import wants_colour
-
-    colour = wants_colour(color)
-    console = Console(
-        file=StringIO(),
-        width=width or DEFAULT_WIDTH,
-        color_system="auto" if colour else None,
-        force_terminal=colour,
-        force_jupyter=False,
-        force_interactive=False,
-        no_color=not colour,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-        soft_wrap=False,
-        record=False,
-    )
+    console = string_console(color, width or DEFAULT_WIDTH)
     for block in _blocks(view):
         console.print(block)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    lines = [line.rstrip() for line in str(output).splitlines()]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return console_text(console)
 
 
 def _blocks(view: CompareView) -> list[RenderableType]:

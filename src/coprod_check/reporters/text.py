@@ -8,23 +8,15 @@ User text is passed to rich as :class:`rich.text.Text` with markup off, so a not
 
 from __future__ import annotations
 
-import os
-import re
-import sys
-from io import StringIO
-
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from coprod_check.reporters.console import console_text, string_console
 from coprod_check.reporters.view import BAR_WIDTH, ReportView, SectionRow, text_bar
-
-DEFAULT_WIDTH = 100
-# Trailing spaces, even when colour codes follow them, so a line never ends in blanks.
-_TRAILING_SPACE = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$")
 
 VERDICT_STYLES = {
     "ready": "bold green",
@@ -41,41 +33,12 @@ STATUS_STYLES = {
 }
 
 
-def wants_colour(color: bool | None) -> bool:
-    """``True``/``False`` are explicit; ``None``: colour only on a terminal, without NO_COLOR."""
-    if color is not None:
-        return color
-    if os.environ.get("NO_COLOR", ""):
-        return False
-    if os.environ.get("TERM") == "dumb":
-        return False
-    stream = sys.stdout
-    return bool(getattr(stream, "isatty", None)) and stream.isatty()
-
-
 def render_text(view: ReportView, *, color: bool | None = None, width: int | None = None) -> str:
     """The report as terminal text; ANSI colour codes only when colour is wanted."""
-    colour = wants_colour(color)
-    console = Console(
-        file=StringIO(),
-        width=width or DEFAULT_WIDTH,
-        color_system="auto" if colour else None,
-        force_terminal=colour,
-        force_jupyter=False,
-        force_interactive=False,
-        no_color=not colour,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-        soft_wrap=False,
-        record=False,
-    )
+    console = string_console(color, width)
     for block in _blocks(view, bar_width(console.width)):
         console.print(block)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    lines = [_TRAILING_SPACE.sub(r"\1", line) for line in str(output).splitlines()]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return console_text(console)
 
 
 def bar_width(width: int) -> int:
