@@ -1,8 +1,9 @@
-"""Each example answers file, scored against the bundled banks, gives exactly its golden JSON
-(tests/golden/<example>.json), and the verdict and level its header comment promises.
+"""Each example answers file, scored against the bundled banks, gives exactly its golden text,
+markdown and JSON reports (tests/golden/examples/<example>.txt, .md, .json), and the verdict and
+level its header comment promises.
 
-After a deliberate change to the banks or the engine, regenerate the golden files with
-``COPROD_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_scoring_golden.py`` and review the diff.
+After a deliberate change to the banks, the engine or the reporters, regenerate the golden files
+with ``COPROD_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_scoring_golden.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -18,23 +19,16 @@ from coprod_check.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent / "golden" / "examples"
+FORMATS = {"json": "json", "text": "txt", "markdown": "md"}
 UPDATE = os.environ.get("COPROD_UPDATE_GOLDEN") == "1"
 
-#: What each example is written to show: (verdicts allowed, levels allowed, confidence).
-PROMISES: dict[str, tuple[set[str], set[str | None], set[str]]] = {
-    "borough-wide-redesign": ({"not-yet", "not-right-approach"}, {"none", "descriptive"}, {"high"}),
-    "neighbourhood-peer-support": ({"ready"}, {"intermediate", "transformative"}, {"high"}),
-    "consults-but-decides": (
-        {"not-right-approach", "ready-with-conditions"},
-        {"descriptive", "none"},
-        {"high"},
-    ),
-    "many-dont-knows": (
-        {"insufficient-answers"},
-        {None, "none", "descriptive"},
-        {"low", "insufficient"},
-    ),
+#: What each example is written to show: (verdict, level, confidence).
+PROMISES: dict[str, tuple[str, str | None, str]] = {
+    "borough-wide-redesign": ("not-yet", "descriptive", "high"),
+    "neighbourhood-peer-support": ("ready", "transformative", "high"),
+    "consults-but-decides": ("not-right-approach", "descriptive", "high"),
+    "many-dont-knows": ("insufficient-answers", None, "insufficient"),
 }
 
 
@@ -42,8 +36,10 @@ def examples() -> list[Path]:
     return sorted(EXAMPLES.glob("*.yaml"))
 
 
-def scored(example: Path) -> str:
-    result = CliRunner().invoke(app, ["score", str(example), "--format", "json"])
+def scored(example: Path, fmt: str = "json") -> str:
+    result = CliRunner().invoke(
+        app, ["score", str(example), "--format", fmt], env={"NO_COLOR": "1", "COLUMNS": "100"}
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     return result.stdout
@@ -52,13 +48,15 @@ def scored(example: Path) -> str:
 def test_every_example_is_promised_and_golden() -> None:
     names = {path.stem for path in examples()}
     assert names == set(PROMISES)
-    assert names == {path.stem for path in GOLDEN.glob("*.json")} or UPDATE
+    for suffix in FORMATS.values():
+        assert names == {path.stem for path in GOLDEN.glob(f"*.{suffix}")} or UPDATE
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("example", examples(), ids=lambda path: path.stem)
-def test_example_matches_its_golden_json(example: Path) -> None:
-    text = scored(example)
-    golden = GOLDEN / f"{example.stem}.json"
+def test_example_matches_its_golden_report(example: Path, fmt: str) -> None:
+    text = scored(example, fmt)
+    golden = GOLDEN / f"{example.stem}.{FORMATS[fmt]}"
     if UPDATE:
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
@@ -67,10 +65,10 @@ def test_example_matches_its_golden_json(example: Path) -> None:
 @pytest.mark.parametrize("example", examples(), ids=lambda path: path.stem)
 def test_example_keeps_its_promise(example: Path) -> None:
     result = json.loads(scored(example))
-    verdicts, levels, confidence = PROMISES[example.stem]
-    assert result["verdict"]["id"] in verdicts
-    assert result["level"]["id"] in levels
-    assert result["confidence"]["label"] in confidence
+    verdict, level, confidence = PROMISES[example.stem]
+    assert result["verdict"]["id"] == verdict
+    assert result["level"]["id"] == level
+    assert result["confidence"]["label"] == confidence
 
 
 def test_golden_json_has_no_date_of_the_run() -> None:
