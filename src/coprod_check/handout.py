@@ -151,12 +151,9 @@ def render_handout(banks: Sequence[Bank], fmt: str, *, tool_version: str | None 
     if not banks:
         raise UsageError("no question banks to print")
     from coprod_check import __version__
-    from coprod_check.reporters.jinja_env import environment
+    from coprod_check.reporters.jinja_env import render_template
 
     name = "questionnaire.md.j2" if fmt == "markdown" else "questionnaire.html.j2"
-    text = (
-        environment()
-        .get_template(name)
-        .render(handout=build_handout(banks), tool_version=tool_version or __version__)
+    return render_template(
+        name, handout=build_handout(banks), tool_version=tool_version or __version__
     )
-    return text.rstrip("\n") + "\n"

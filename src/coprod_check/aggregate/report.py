@@ -121,15 +121,10 @@ def render_csv(result: AggregateResult) -> str:
 
 
 def _template(name: str, view: AggregateView) -> str:
-    from coprod_check.reporters.jinja_env import environment
+    from coprod_check.reporters.jinja_env import render_template
 
     charts = _charts(view) if name.endswith(".html.j2") else []
-    text = (
-        environment()
-        .get_template(name)
-        .render(view=view, charts=charts, tool_version=view.tool_version)
-    )
-    return text.rstrip("\n") + "\n"
+    return render_template(name, view=view, charts=charts, tool_version=view.tool_version)
 
 
 def _charts(view: AggregateView) -> list[Markup]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from coprod_check.reporters.charts import Bar, Marker, bar_chart
-from coprod_check.reporters.jinja_env import environment
+from coprod_check.reporters.jinja_env import render_template
 from coprod_check.reporters.view import ReportView, SectionRow, format_score
 
 NO_SCORE = "no score"
@@ -82,11 +82,10 @@ def level_chart(view: ReportView) -> Markup:
 
 def render_html(view: ReportView) -> str:
     """The whole page; the same content and order as the terminal report."""
-    template = environment().get_template("report.html.j2")
-    page = template.render(
+    return render_template(
+        "report.html.j2",
         view=view,
         tool_version=view.tool_version,
         section_chart=section_chart(view),
         level_chart=level_chart(view) if view.steps else None,
     )
-    return page.rstrip("\n") + "\n"

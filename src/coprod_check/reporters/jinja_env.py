@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from typing import Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
@@ -73,3 +74,8 @@ def environment() -> Environment:
     env.filters["md_cell"] = markdown_cell
     env.filters["md_code"] = markdown_code
     return env
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render a bundled template; the text ends in exactly one newline."""
+    return environment().get_template(name).render(**context).rstrip("\n") + "\n"

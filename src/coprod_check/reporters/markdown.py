@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from coprod_check.reporters.jinja_env import environment
+from coprod_check.reporters.jinja_env import render_template
 from coprod_check.reporters.view import ReportView
 
 
 def render_markdown(view: ReportView) -> str:
     """Headings, tables and lists in the same order as the terminal report."""
-    text = environment().get_template("report.md.j2").render(view=view)
-    return text.rstrip("\n") + "\n"
+    return render_template("report.md.j2", view=view)
