@@ -12,11 +12,14 @@ The CSV is generated once (seeded, so the same every time) into ``--path`` (defa
 system's temporary folder) and reused while its row count matches. Each run is a fresh process
 (``python -c`` for the bare pass, the ``coprod-check`` command for aggregate, JSON to
 /dev/null, no progress bar), the two alternate so that disk cache and machine load treat them
-alike, and each process's wall time and peak resident memory are recorded. ``aggregate`` splits
-a large file with a forked helper process where there are two cores, and ``os.wait4`` reports
+alike, and each process's wall time and peak resident memory are recorded. ``aggregate`` reads
+a large file with a forked helper process when a second core is idle, and ``os.wait4`` reports
 the peak of the largest process only, so the memory of the whole process tree is also sampled
 from ``/proc`` every 10 ms and summed (pages the fork shares are counted twice, so this
-overstates it). Prints both medians, the ratio, the peak memory of each, and the core count.
+overstates it). Each run's CPU time (the helper's included) is shown too, with how many cores
+other work on the machine kept busy meanwhile (from ``/proc/stat``), since a shared machine's
+load moves the wall times. Prints both medians, the ratio, the peak memory of each, and the
+core count.
 """
 
 from __future__ import annotations
@@ -103,9 +106,21 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run(command: list[str]) -> tuple[float, float, float]:
-    """Wall time (s), peak resident memory of the largest process (MiB), and the sampled peak
-    of the process with all its children (MiB; 0 where ``/proc`` is missing)."""
+def busy_seconds() -> float:
+    """CPU seconds all cores have spent busy since boot (``/proc/stat``; 0 without it)."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def run(command: list[str]) -> tuple[float, float, float, float, float]:
+    """Wall time (s), peak resident memory of the largest process (MiB), the sampled peak of
+    the process with all its children (MiB; 0 where ``/proc`` is missing), the CPU time of the
+    process and its children (s), and the cores other work kept busy meanwhile (on average)."""
+    busy_before = busy_seconds()
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_tree = 0
@@ -120,13 +135,16 @@ def run(command: list[str]) -> tuple[float, float, float]:
     sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    busy = busy_seconds() - busy_before
     finished.set()
     sampler.join()
+    cpu = usage.ru_utime + usage.ru_stime
+    others = max(busy - cpu, 0.0) / elapsed
     error = process.stderr.read().decode() if process.stderr else ""
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"{' '.join(command)} exited {code}:\n{error}")
-    return elapsed, usage.ru_maxrss / 1024, peak_tree / 1024  # Linux reports KiB
+    return elapsed, usage.ru_maxrss / 1024, peak_tree / 1024, cpu, others  # Linux: KiB
 
 
 def main() -> None:
@@ -174,13 +192,13 @@ def main() -> None:
     print(f"cores available: {len(available)}; used: {used}")
     for repeat in range(1, options.repeats + 1):
         for name, command in (("bare", bare), ("aggregate", aggregate)):
-            seconds, peak, tree = run(command)
+            seconds, peak, tree, cpu, others = run(command)
             times[name].append(seconds)
             peaks[name].append(peak)
             trees[name].append(tree)
             print(
-                f"run {repeat} {name:9}: {seconds:7.2f} s, peak {peak:6.1f} MiB "
-                f"(all processes {tree:6.1f} MiB)"
+                f"run {repeat} {name:9}: {seconds:6.2f} s (CPU {cpu:5.2f} s; other work "
+                f"{others:3.1f} cores), peak {peak:5.1f} MiB (all processes {tree:5.1f} MiB)"
             )
     bare_median = statistics.median(times["bare"])
     aggregate_median = statistics.median(times["aggregate"])

@@ -239,7 +239,7 @@ def test_the_helpers_counts_are_used_for_a_plain_file(
     )
     alone = outcome(path, batch_rows=4, split_bytes=None)
     assert helper_allowed == []
-    assert outcome(path, batch_rows=4, split_bytes=0) == alone
+    assert outcome(path, batch_rows=4, split_bytes=0, split_after=0) == alone
     assert helper_allowed == [1]
     assert alone[0] is None and alone[4] == 0
     assert sum(alone[1].values()) == 40  # type: ignore[attr-defined]
@@ -264,7 +264,9 @@ def test_fixtures_read_the_same_with_a_helper(
                 "include_notes": include_notes,
             }
             alone = outcome(path, mapping, split_bytes=None, **options)
-            split = outcome(path, mapping, split_bytes=0, split_at=split_at, **options)
+            split = outcome(
+                path, mapping, split_bytes=0, split_after=0, split_at=split_at, **options
+            )
             assert split == alone
 
 
@@ -318,7 +320,7 @@ def test_generated_files_read_the_same_with_a_helper(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(forked, "available", lambda: True)
         alone = outcome(path, split_bytes=None, **options)
-        assert outcome(path, split_bytes=0, split_at=split_at, **options) == alone
+        assert outcome(path, split_bytes=0, split_after=0, split_at=split_at, **options) == alone
 
 
 @linux_only
@@ -344,20 +346,25 @@ def test_a_bad_row_before_the_cut_and_a_blank_row_after_it_read_the_same(
     split_at = (cut - 1 - 47) / (path.stat().st_size - 47)  # the line after row 3 (R2)
     alone = outcome(path, batch_rows=4, split_bytes=None)
     assert alone[5] == []  # no warning about 'Patient'
-    assert outcome(path, batch_rows=4, split_bytes=0, split_at=split_at) == alone
+    assert outcome(path, batch_rows=4, split_bytes=0, split_after=0, split_at=split_at) == alone
     assert helper_allowed == []  # the helper's counts were not taken
     # With no bad row before the cut, they are.
     path.write_text(path.read_text().replace("Agreed", "Agree"))
-    assert outcome(path, batch_rows=4, split_bytes=0, split_at=split_at) == outcome(
+    assert outcome(path, batch_rows=4, split_bytes=0, split_after=0, split_at=split_at) == outcome(
         path, batch_rows=4, split_bytes=None
     )
     assert helper_allowed == [1]
 
 
 @linux_only
-def test_a_large_export_gives_the_same_report_with_a_helper(
-    helper_allowed: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("spare", [1.0, 0.2])
+def test_a_large_export_gives_the_same_report_with_a_helper_or_without(
+    spare: float, helper_allowed: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A helper is forked only when a core was seen to be spare while reading the first rows
+    # (here: decided after the first batch).
+    monkeypatch.setattr(forked.Load, "elapsed", lambda self: 60.0)
+    monkeypatch.setattr(forked.Load, "spare_cores", lambda self: spare)
     path = tmp_path / "large.csv"
     roles = ["Carer", "Frontline staff", "Manager", "Person who uses services"]
     labels = ["Agree", "Disagree", "", "Strongly agree", "Don't know", "Neither agree nor disagree"]
@@ -371,16 +378,36 @@ def test_a_large_export_gives_the_same_report_with_a_helper(
     command = ["aggregate", str(path), "-b", str(BANK_PATH), "-f", "json"]
     with_helper = runner.invoke(app, command)
     assert with_helper.exit_code == 0, with_helper.stderr
-    assert helper_allowed == [1]
+    assert helper_allowed == ([1] if spare >= 0.5 else [])
     monkeypatch.setattr(forked, "available", lambda: False)
     alone = runner.invoke(app, command)
     assert alone.exit_code == 0, alone.stderr
-    assert helper_allowed == [1]
+    assert len(helper_allowed) == (1 if spare >= 0.5 else 0)
     assert with_helper.stdout == alone.stdout
     assert json.loads(alone.stdout)["respondents"] == len(rows)
 
 
 # -- the forked process ---------------------------------------------------------------------
+
+
+def test_spare_cores_are_those_neither_this_process_nor_other_work_kept_busy() -> None:
+    # 2 cores for 0.5 s: this process busy throughout, other work for 0.1 s.
+    assert forked.spare_cores(2, 0.5, busy=0.6, own=0.5) == pytest.approx(0.8)
+    # Other work took the whole second core.
+    assert forked.spare_cores(2, 0.5, busy=1.0, own=0.5) == pytest.approx(0.0)
+    assert forked.spare_cores(4, 1.0, busy=1.0, own=1.0) == pytest.approx(3.0)
+    assert forked.spare_cores(2, 0.0, busy=0.0, own=0.0) == 0.0
+
+
+@linux_only
+def test_the_load_is_measured_from_proc_stat() -> None:
+    load = forked.Load()
+    deadline = time.monotonic() + 0.2
+    while time.monotonic() < deadline:
+        pass  # keep one core busy
+    spare = load.spare_cores()
+    assert load.elapsed() >= 0.2
+    assert -0.5 <= spare <= len(os.sched_getaffinity(0)) - 0.5
 
 
 @linux_only
@@ -421,7 +448,7 @@ def test_a_failing_run_stops_its_helper(
 
     monkeypatch.setattr(forked.Forked, "__init__", recording_init)
     with pytest.raises(CoprodError, match=r"bad-first.csv:2: unknown answer 'Agreed'"):
-        Ingest(BankIndex([fixture_bank()]), on_error="fail", batch_rows=2, split_bytes=0).read_csv(
-            path, "bad-first.csv"
-        )
+        Ingest(
+            BankIndex([fixture_bank()]), on_error="fail", batch_rows=2, split_bytes=0, split_after=0
+        ).read_csv(path, "bad-first.csv")
     assert len(helpers) == 1 and helpers[0]._pid is None  # reaped

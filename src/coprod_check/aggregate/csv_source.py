@@ -73,6 +73,8 @@ class CsvSource:
         """Lines read before the current batch (for the line of a CSV error)."""
         self.offset: int | None = None
         """Byte offset of the next line, while every batch so far was split line by line."""
+        self.cut: Cut | None = None
+        """Where another process reads on from; may be set between batches (see batches)."""
         self._bom = False
         self._field_limit = FIELD_LIMIT
         self.header: list[str] = []
@@ -168,22 +170,25 @@ class CsvSource:
             yield record
 
     def batches(
-        self, size: int = BATCH_ROWS, cut: Cut | None = None
+        self, size: int = BATCH_ROWS, *, keep_offset: bool = False
     ) -> Iterator[tuple[int, list[list[str]]]]:
         """``(row number of the first row, rows)`` after the header, ``size`` rows at a time.
 
         Each batch takes the next ``size`` lines; when they hold no quote character (nor
         anything else :func:`split_plain` leaves to the csv module) they are the next ``size``
         rows, split in C. Otherwise the csv module reads the next ``size`` rows, starting from
-        those lines and reading on as far as a quoted line break needs. With a ``cut``, the
-        batch that reaches its offset may end there (see :class:`Cut`), and so do the batches.
+        those lines and reading on as far as a quoted line break needs.
+
+        With ``keep_offset``, :attr:`offset` follows the batches for as long as every batch is
+        split line by line, and a :attr:`cut` set between batches is honoured: the batch that
+        reaches its offset may end there, and so do the batches (see :class:`Cut`).
         """
         assert self._text is not None
         text = self._text
         delimiter = self.delimiter
         row = self.header_row + 1
-        if cut is None:
-            self.offset = None  # nobody needs it: save the work of keeping it
+        if not keep_offset:
+            self.offset = None
         while True:
             lines: list[str] = []
             try:
@@ -196,23 +201,25 @@ class CsvSource:
             if not lines:
                 return
             batch = split_plain(lines, delimiter, self._field_limit)
+            cut = self.cut
             if batch is None:
                 self.offset = None
                 if cut is not None:
+                    self.cut = None
                     cut.give_up()
-                    cut = None
                 batch = self._parse(lines, size, read_on=True)
             else:
                 self._lines += len(lines)
-                if cut is not None and self.offset is not None:
+                if self.offset is not None:
                     length = byte_length(lines)
-                    if cut.offset - self.offset <= length:
+                    if cut is not None and cut.offset - self.offset <= length:
+                        self.cut = None
                         before = _lines_before(lines, cut.offset - self.offset)
                         if before is not None and cut.take(batch[:before], size - before):
                             if before:
                                 yield row, batch[:before]
+                            self.offset = cut.offset
                             return
-                        cut = None
                     self.offset += length
             yield row, batch
             row += len(batch)

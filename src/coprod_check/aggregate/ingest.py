@@ -7,11 +7,12 @@ not on the scale, an empty line) is it gone through row by row, to name each bad
 the rest. A bad row is never dropped silently: it is skipped and listed (``on_error="skip"``) or
 it stops the run (``on_error="fail"``, exit 1), always with its file and row number.
 
-A large CSV is read by two processes where there are two cores (Linux): a forked helper counts
-the rows from a line in the middle to the end, provided they are all plainly good (no quotes,
-no bad rows; see :class:`_TailCounter`), while this process reads up to that line. Otherwise
-the helper's counts are dropped and this process reads on, so the result is always the one
-reading the file alone gives, row numbers, problems and warnings included.
+A large CSV is read by two processes when a second core is idle (Linux): a forked helper
+counts the rows from a line in the middle of what is left to the end, provided they are all
+plainly good (no quotes, no bad rows; see :class:`_TailCounter`), while this process reads up
+to that line. Otherwise the helper's counts are dropped and this process reads on, so the
+result is always the one reading the file alone gives, row numbers, problems and warnings
+included.
 
 Answers files (YAML) are one respondent each; one that is not valid is a bad "row" in the same
 way, placed at the line of its first problem.
@@ -53,6 +54,10 @@ _ROLE_CACHE_LIMIT = 4096
 #: CSV files with at least this many bytes of rows are split between two processes, when the
 #: machine has two cores (below this, starting the helper costs more than it saves).
 SPLIT_BYTES = 8 * 1024 * 1024
+#: Seconds of reading alone before deciding on a helper, measuring meanwhile whether a core is
+#: spare (at least this share of one idle).
+SPLIT_AFTER = 0.25
+SPARE_CORE = 0.5
 #: A helper gives up on a file with more distinct role cells than this (a column of free text).
 _TAIL_ROLES_LIMIT = 256
 
@@ -113,14 +118,18 @@ class Ingest:
         batch_rows: int = BATCH_ROWS,
         split_bytes: int | None = SPLIT_BYTES,
         split_at: float = 0.5,
+        split_after: float = SPLIT_AFTER,
     ) -> None:
         """``split_bytes``: read a CSV with at least this many bytes after its header in two
-        processes where possible (None: never); ``split_at``: where in those bytes the helper
-        starts, 0 to 1 (0.5 shares the work evenly; other values are for tests)."""
+        processes where possible (None: never); ``split_after``: seconds of reading alone
+        before deciding, when a core must be seen to be spare (0: decide at once, and fork
+        whatever the load); ``split_at``: where in the bytes left then the helper starts, 0 to
+        1 (0.5 shares the work evenly; other values are for tests)."""
         self.index = index
         self.batch_rows = batch_rows
         self.split_bytes = split_bytes
         self.split_at = split_at
+        self.split_after = split_after
         self.tally = Tally(index)
         self.answer_banks = list(answer_banks) or list(index.banks)
         self.mapping = mapping
@@ -227,19 +236,23 @@ class Ingest:
                 )
             rows = 0
             counts = _FileCounts(plan)
-            helper = self._split(source, plan, name)
+            split = self._may_split(source, plan)
+            # Measure the load while reading alone at first; or decide at once.
+            load = forked.Load() if split and self.split_after > 0 else None
+            helper: _Helper | None = None
             try:
-                cut = helper.cut if helper is not None else None
-                for first_row, batch in source.batches(self.batch_rows, cut):
+                if split and load is None:
+                    helper = self._split(source, plan, name)
+                for first_row, batch in source.batches(self.batch_rows, keep_offset=split):
                     rows += len(batch)
                     if not self._count(plan, batch, summary, counts):
                         self._sift(plan, name, first_row, batch, summary, counts)
+                    if load is not None and load.elapsed() >= self.split_after:
+                        if load.spare_cores() >= SPARE_CORE:
+                            helper = self._split(source, plan, name)
+                        load = None
                     if self.progress is not None:
-                        done = source.bytes_read
-                        if helper is not None and helper.running:
-                            # Both processes are about as far into their halves.
-                            done = min(source.size, done * source.size // helper.cut.offset)
-                        self.progress(name, done, source.size)
+                        self.progress(name, _progress(source, helper), source.size)
                 if helper is not None and helper.tail is not None:
                     rows += self._merge(helper.tail, summary, counts)
             finally:
@@ -254,15 +267,20 @@ class Ingest:
 
     # -- two processes ----------------------------------------------------------------------
 
-    def _split(self, source: CsvSource, plan: ColumnPlan, name: str) -> _Helper | None:
-        """A helper counting the second half of ``source``, when that can pay and be exact."""
+    def _may_split(self, source: CsvSource, plan: ColumnPlan) -> bool:
+        """Whether ``source`` is worth a helper, and one could count its rows exactly."""
         if self.split_bytes is None or source.offset is None or not forked.available():
-            return None
+            return False
         if self.include_notes and plan.notes:
-            return None  # which notes are kept depends on the order rows are read in
+            return False  # which notes are kept depends on the order rows are read in
+        return source.size - source.offset >= max(self.split_bytes, 1)
+
+    def _split(self, source: CsvSource, plan: ColumnPlan, name: str) -> _Helper | None:
+        """Start a helper counting from a line in the middle of what is left of ``source``,
+        and have ``source`` stop there (None when there is no such line or no helper)."""
         start = source.offset
-        if source.size - start < max(self.split_bytes, 1):
-            return None
+        if start is None:
+            return None  # a batch needed the csv module: rows may not start at lines
         share = min(max(self.split_at, 0.0), 1.0)
         try:
             offset = _line_start(source.path, start + int((source.size - start) * share))
@@ -272,7 +290,9 @@ class Ingest:
             process = forked.Forked(tail.run)
         except OSError:  # the file cannot be opened again, or no process or pipe to be had
             return None
-        return _Helper(self, plan, name, offset, process)
+        helper = _Helper(self, plan, name, start, offset, process)
+        source.cut = helper.cut
+        return helper
 
     def _merge(self, tail: _Tail, summary: InputSummary, counts: _FileCounts) -> int:
         """Add a helper's counts as if this process had read its rows; returns their number."""
@@ -567,12 +587,15 @@ class _Helper:
         ingest: Ingest,
         plan: ColumnPlan,
         name: str,
+        start: int,
         offset: int,
         process: forked.Forked[_Tail],
     ) -> None:
         self.ingest = ingest
         self.plan = plan
         self.name = name
+        self.start = start
+        """Where this process was when the helper started."""
         self.process: forked.Forked[_Tail] | None = process
         self.cut = Cut(offset, self.take, self.close)
         self.tail: _Tail | None = None
@@ -611,6 +634,18 @@ class _Helper:
         if self.process is not None:
             self.process.close()
             self.process = None
+
+
+def _progress(source: CsvSource, helper: _Helper | None) -> int:
+    """How far reading has got, in bytes of ``source``; while a helper reads the rest, this
+    process's way to the cut stands for the whole way (both go at about the same pace)."""
+    done = source.bytes_read
+    if helper is None or not helper.running:
+        return done
+    start, cut = helper.start, helper.cut.offset
+    if cut <= start:
+        return done
+    return min(source.size, start + (done - start) * (source.size - start) // (cut - start))
 
 
 def _line_start(path: Path, position: int) -> int | None:
