@@ -1,4 +1,4 @@
-"""Shared pytest set-up: the golden-file option.
+"""Shared pytest set-up: the golden-file option and the hypothesis profile.
 
 Golden files pin exact output. To regenerate them after an intended change, run
 ``pytest --update-golden`` (or set ``UPDATE_GOLDEN=1``), then review the diff before committing.
@@ -11,6 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check rules, not speed: no per-example deadline, which would make them flaky on
+# a loaded machine (CI shares its two cores). Tests that set their own settings still may.
+settings.register_profile("coprod", deadline=None)
+settings.load_profile("coprod")
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 
