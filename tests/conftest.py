@@ -31,7 +31,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def updating_golden(config: pytest.Config) -> bool:
-    return bool(config.getoption("--update-golden")) or os.environ.get("UPDATE_GOLDEN") == "1"
+    return bool(config.getoption("--update-golden")) or "1" in (
+        os.environ.get("UPDATE_GOLDEN"),
+        os.environ.get("COPROD_UPDATE_GOLDEN"),
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One switch for every golden file: modules that read ``COPROD_UPDATE_GOLDEN`` when they
+    are collected see ``--update-golden`` and ``UPDATE_GOLDEN=1`` too."""
+    if updating_golden(config):
+        os.environ["COPROD_UPDATE_GOLDEN"] = "1"
 
 
 @pytest.fixture
