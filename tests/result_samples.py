@@ -705,6 +705,7 @@ def insufficient_answers() -> Result:
             confidence="insufficient",
             steps=[],
             explanation="The Needham & Carr levels bank was not answered.",
+            available=False,
         ),
         confidence=Confidence(
             answered=1,

@@ -381,3 +381,31 @@ def test_every_conclusion_is_explained() -> None:
     assert result.case is not None and result.case.explanation
     assert result.verdict.explanation.endswith("Rule 4 applied.")
     assert all(r.because for r in result.recommendations)
+
+
+def test_answers_without_the_levels_bank_say_levels_were_not_available() -> None:
+    from coprod_check.answers_model import AnswersFile
+    from coprod_check.bank_loader import load_bundled_banks
+    from coprod_check.reporters import render
+    from coprod_check.scoring import score
+
+    inett = [bank for bank in load_bundled_banks() if bank.id == "right-circumstances"]
+    answers = AnswersFile.model_validate(
+        {
+            "answers_version": 1,
+            "banks": [{"id": "right-circumstances"}],
+            "answers": {
+                question.id: "agree"
+                for section in inett[0].sections
+                for question in section.questions
+            },
+        }
+    )
+    result = score(inett, answers)
+    assert (result.level.id, result.level.available, result.level.steps) == (None, False, [])
+    assert result.verdict.id != "insufficient-answers"
+    text = render(result, "text", color=False)
+    assert (
+        "Level: Not assessed; confidence none: no answered bank defines Needham & Carr levels"
+        in text
+    )

@@ -127,6 +127,9 @@ class LevelResult(_Frozen):
     confidence: ConfidenceLabel
     steps: list[LevelStep]
     explanation: str
+    available: bool = Field(
+        default=True, description="False when no answered bank defines Needham & Carr levels."
+    )
 
 
 class ApproachSuggestion(_Frozen):

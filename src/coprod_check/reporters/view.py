@@ -280,7 +280,11 @@ def build_view(result: Result, *, explain: bool = False, show_all: bool = False)
         level_aliases=", ".join(reached.aliases) if reached else "",
         level_description=reached.description if reached else None,
         level_citation=reached.citation.short if reached else None,
-        level_confidence=CONFIDENCE_WORDS[level.confidence],
+        level_confidence=(
+            CONFIDENCE_WORDS[level.confidence]
+            if level.available
+            else "none: no answered bank defines Needham & Carr levels"
+        ),
         steps=[
             StepRow(
                 name=step.name,

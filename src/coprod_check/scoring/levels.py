@@ -37,6 +37,7 @@ def level_result(
             confidence="insufficient",
             steps=[],
             explanation="None of the answered banks defines Needham & Carr levels.",
+            available=False,
         )
     by_id = {s.section_id: s for s in sections if s.bank_id == bank.id}
     indicator_ids = {level.section for level in bank.levels}
