@@ -15,7 +15,6 @@ Refresh after a deliberate change of wording with
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -23,19 +22,17 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from coprod_check.answers_loader import available_banks
 from coprod_check.bank_clashes import BankIds, find_clashes, ids_of_document
-from coprod_check.cli import app
 from coprod_check.errors import UsageError
 from coprod_check.resources import questionnaires_dir
 from coprod_check.validate import validate_bundled, validate_paths
 from coprod_check.yaml_source import parse_yaml
+from validate_cases import check_golden, run_case
 
 FIXTURES = Path(__file__).parent / "fixtures" / "validate-clashes"
 CASES = sorted(path for path in FIXTURES.iterdir() if path.is_dir())
-UPDATE = os.environ.get("COPROD_UPDATE_GOLDEN") == "1"
 EXIT_CODES = {
     "bank-with-errors": 1,  # the bank's own errors; a bank with errors is not in play
     "bundled-question": 0,
@@ -49,41 +46,20 @@ EXIT_CODES = {
 CLASH_CODES = ("question-id-clash", "bank-id-clash")
 
 
-@pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
-
-def _inputs(case: Path) -> list[str]:
-    return sorted(path.name for path in case.iterdir() if path.name != "expected.txt")
-
-
-def _run(case: Path, monkeypatch: pytest.MonkeyPatch, *options: str) -> tuple[int, str]:
-    monkeypatch.chdir(case)
-    result = CliRunner().invoke(app, ["validate", *options, *_inputs(case)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout
-
-
 def test_every_case_has_its_exit_code() -> None:
     assert sorted(case.name for case in CASES) == sorted(EXIT_CODES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
 def test_case_gives_golden_output(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out = _run(case, monkeypatch)
-    golden = case / "expected.txt"
-    if UPDATE:
-        golden.write_text(out, encoding="utf-8")
-    assert out == golden.read_text(encoding="utf-8")
-    assert code == EXIT_CODES[case.name]
+    check_golden(case, monkeypatch, EXIT_CODES[case.name])
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
 def test_clashes_are_placed_warnings_that_leave_banks_valid(
     case: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, out = _run(case, monkeypatch, "--format", "json")
+    code, out = run_case(case, monkeypatch, "--format", "json")
     document: dict[str, Any] = json.loads(out)
     for file in document["files"]:
         clashes = [p for p in file["problems"] if p["code"] in CLASH_CODES]
@@ -99,7 +75,7 @@ def test_clashes_are_placed_warnings_that_leave_banks_valid(
 
 def test_only_warnings_exit_0_in_every_format(monkeypatch: pytest.MonkeyPatch) -> None:
     case = FIXTURES / "two-banks"
-    code, out = _run(case, monkeypatch, "--format", "github")
+    code, out = run_case(case, monkeypatch, "--format", "github")
     assert out.splitlines() == [
         "::warning file=team-a.yaml,line=27,col=9,title=coprod-check question-id-clash::"
         "question id 'aims-shared' is also used by bank 'team-b' (team-b.yaml); answers files "
@@ -112,7 +88,7 @@ def test_only_warnings_exit_0_in_every_format(monkeypatch: pytest.MonkeyPatch) -
         "2 files checked, all valid, 2 warnings in 2 files",
     ]
     assert code == 0
-    code, out = _run(case, monkeypatch, "--format", "json")
+    code, out = run_case(case, monkeypatch, "--format", "json")
     assert json.loads(out)["summary"] == {
         "files": 2,
         "valid": 2,

@@ -11,24 +11,21 @@ Refresh after a deliberate change of wording with
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from coprod_check.aggregate.bank_index import BankIndex
 from coprod_check.aggregate.mapping import InvalidMappingError, load_mapping
 from coprod_check.answers_loader import available_banks
-from coprod_check.cli import app
 from coprod_check.validate import kind_of, validate_paths
+from validate_cases import case_inputs, check_golden, run_case
 
 FIXTURES = Path(__file__).parent / "fixtures" / "validate-mapping"
 CASES = sorted(path for path in FIXTURES.iterdir() if path.is_dir())
-UPDATE = os.environ.get("COPROD_UPDATE_GOLDEN") == "1"
 EXIT_CODES = {
     "bank-with-errors": 1,
     "bundled-banks": 0,
@@ -40,41 +37,20 @@ EXIT_CODES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
-
-def _inputs(case: Path) -> list[str]:
-    return sorted(path.name for path in case.iterdir() if path.name != "expected.txt")
-
-
-def _run(case: Path, monkeypatch: pytest.MonkeyPatch, *options: str) -> tuple[int, str]:
-    monkeypatch.chdir(case)
-    result = CliRunner().invoke(app, ["validate", *options, *_inputs(case)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout
-
-
 def test_every_case_has_its_exit_code() -> None:
     assert sorted(case.name for case in CASES) == sorted(EXIT_CODES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
 def test_case_gives_golden_output(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out = _run(case, monkeypatch)
-    golden = case / "expected.txt"
-    if UPDATE:
-        golden.write_text(out, encoding="utf-8")
-    assert out == golden.read_text(encoding="utf-8")
-    assert code == EXIT_CODES[case.name]
+    check_golden(case, monkeypatch, EXIT_CODES[case.name])
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
 def test_mapping_files_are_of_kind_mapping_with_placed_problems(
     case: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, out = _run(case, monkeypatch, "--format", "json")
+    code, out = run_case(case, monkeypatch, "--format", "json")
     document: dict[str, Any] = json.loads(out)
     files = {file["path"]: file for file in document["files"]}
     assert files["mapping.yaml"]["kind"] == "mapping"
@@ -88,7 +64,7 @@ def test_mapping_files_are_of_kind_mapping_with_placed_problems(
 def test_a_valid_mapping_with_its_bank_is_reported_as_both_kinds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    code, out = _run(FIXTURES / "own-bank", monkeypatch, "--format", "json")
+    code, out = run_case(FIXTURES / "own-bank", monkeypatch, "--format", "json")
     kinds = {file["path"]: (file["kind"], file["valid"]) for file in json.loads(out)["files"]}
     assert kinds == {"bank.yaml": ("bank", True), "mapping.yaml": ("mapping", True)}
     assert code == 0
@@ -101,7 +77,7 @@ AGGREGATE_CASES = [case for case in CASES if case.name != "bank-with-errors"]
 @pytest.mark.parametrize("case", AGGREGATE_CASES, ids=lambda path: path.name)
 def test_validate_finds_what_aggregate_finds(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(case)
-    names = _inputs(case)
+    names = case_inputs(case)
     report = validate_paths([Path(name) for name in names])
     from_validate = [
         str(problem)
@@ -122,7 +98,7 @@ def test_validate_finds_what_aggregate_finds(case: Path, monkeypatch: pytest.Mon
 
 
 def test_github_annotations_place_mapping_problems(monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out = _run(FIXTURES / "replaced-bundled", monkeypatch, "--format", "github")
+    code, out = run_case(FIXTURES / "replaced-bundled", monkeypatch, "--format", "github")
     assert out.splitlines()[0] == (
         "::error file=mapping.yaml,line=5,col=3,title=coprod-check unknown-question::"
         "'inett-aims-important-to-everyone' is not a question id of the banks in use"
@@ -149,7 +125,7 @@ def test_a_misspelt_marker_is_not_ours_and_says_what_a_mapping_starts_with(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "mapping.yaml").write_text('mapping_versoin: 1\ncolumns:\n  "A": role\n')
-    code, out = _run(tmp_path, monkeypatch)
+    code, out = run_case(tmp_path, monkeypatch)
     assert out == (
         "mapping.yaml:1:1: error: not a coprod-check bank, answers or mapping file: a bank "
         "starts with 'schema_version: 1', an answers file with 'answers_version: 1' and a "

@@ -59,16 +59,19 @@ def fail(error: CoprodError) -> NoReturn:
 
 
 def _check_output(
-    output: Path,
+    output: Path | None,
     force: bool,
     inputs: list[Path],
     banks: list[str] | None = None,
     refusal: str = "refusing to write the report over an input file",
 ) -> None:
     """Refuse, before any work, to write over an input or a --bank file, a folder, into a
-    missing folder or (without --force) over a file; see :func:`atomic.check_output`."""
+    missing folder or (without --force) over a file; see :func:`atomic.check_output`.
+    Nothing to check when the output goes to standard output."""
     from coprod_check.atomic import check_output
 
+    if output is None:
+        return
     protected = [*inputs, *(Path(choice) for choice in banks or [] if Path(choice).exists())]
     check_output(output, force=force, inputs=protected, refusal=refusal)
 
@@ -131,10 +134,7 @@ def template(
     from coprod_check.answers_template import render_template
 
     try:
-        if output is not None:
-            _check_output(
-                output, force, [], bank, "refusing to write the template over a bank file"
-            )
+        _check_output(output, force, [], bank, "refusing to write the template over a bank file")
         _emit(render_template(select_banks(bank or [])), output, force)
     except CoprodError as error:
         fail(error)
@@ -169,8 +169,7 @@ def questionnaire(
     try:
         if fmt not in HANDOUT_FORMATS:
             raise UsageError(f"--format {fmt}: choose one of: {', '.join(HANDOUT_FORMATS)}")
-        if output is not None:
-            _check_output(output, force, [], bank, "refusing to write the handout over a bank file")
+        _check_output(output, force, [], bank, "refusing to write the handout over a bank file")
         _emit(render_handout(select_banks(bank or []), fmt), output, force)
     except CoprodError as error:
         fail(error)
@@ -230,14 +229,13 @@ def score(
     try:
         if fmt not in FORMATS:
             raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
-        if output is not None:
-            _check_output(
-                output,
-                force,
-                [answers],
-                bank,
-                "refusing to write the report over an input file (answers or bank)",
-            )
+        _check_output(
+            output,
+            force,
+            [answers],
+            bank,
+            "refusing to write the report over an input file (answers or bank)",
+        )
         loaded = read_answers(answers, available_banks(bank or []))
         level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
         for warning in loaded.warnings:
@@ -374,8 +372,7 @@ def compare(
             raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
         if len(inputs) < 2:
             raise UsageError("compare needs at least two inputs, earlier and later")
-        if output is not None:
-            _check_output(output, force, inputs, bank)
+        _check_output(output, force, inputs, bank)
         chosen = available_banks(bank) if bank else None
         points = load_points(
             [str(path) for path in inputs],
@@ -491,8 +488,7 @@ def aggregate(
             include_notes=include_notes,
             on_error=on_error,
         )
-        if output is not None:
-            _check_output(output, force, [*inputs, *([mapping] if mapping else [])], bank)
+        _check_output(output, force, [*inputs, *([mapping] if mapping else [])], bank)
         with progress_bar(wants_progress(progress)) as on_progress:
             result = run_aggregate(inputs, bank or [], mapping, settings, on_progress)
         for warning in result.warnings:
@@ -541,10 +537,9 @@ def mapping_draft(
     from coprod_check.errors import EXIT_FINDINGS
 
     try:
-        if output is not None:
-            _check_output(
-                output, force, [export], bank, "refusing to write the mapping over an input file"
-            )
+        _check_output(
+            output, force, [export], bank, "refusing to write the mapping over an input file"
+        )
         draft = run_draft(export, bank or [])
         _emit(draft.text, output, force)
     except CoprodError as error:
