@@ -592,31 +592,30 @@ def approach_conditions(bank: BankData) -> Iterator[Finding]:
 
 
 def _condition(bank: BankData, condition: Node) -> Iterator[Finding]:
+    """A condition names a question, a section, or both, and any conditions in ``all``."""
     data = condition.data
     has_question = data.get("question") is not None
     has_section = data.get("section") is not None
-    if has_question and has_section:
+    parts = condition.children("all")
+    if not has_question and not has_section and not parts:
         yield Finding(
             condition.path,
             "invalid-condition",
-            "a condition names both 'question' and 'section'; give one of them",
+            "a condition needs 'question' (with 'answers'), 'section' (with 'status') or 'all'",
         )
         return
-    if not has_question and not has_section:
-        yield Finding(
-            condition.path,
-            "invalid-condition",
-            "a condition needs 'question' (with 'answers') or 'section' (with 'status')",
-        )
-        return
-    if has_question:
-        yield from _question_condition(bank, condition)
-    else:
-        yield from _section_condition(bank, condition)
+    if has_question or data.get("answers") is not None:
+        yield from _question_condition(bank, condition, with_section=has_section)
+    if has_section or (data.get("status") is not None and not has_question):
+        yield from _section_condition(bank, condition, with_question=has_question)
+    for part in parts:
+        yield from _condition(bank, part)
 
 
-def _question_condition(bank: BankData, condition: Node) -> Iterator[Finding]:
-    if condition.data.get("status") is not None:
+def _question_condition(
+    bank: BankData, condition: Node, *, with_section: bool = False
+) -> Iterator[Finding]:
+    if condition.data.get("status") is not None and not with_section:
         yield Finding(
             condition.at("status"),
             "invalid-condition",
@@ -648,8 +647,10 @@ def _question_condition(bank: BankData, condition: Node) -> Iterator[Finding]:
             yield Finding(path, "unknown-option", _not_an_option(answer, scale, options))
 
 
-def _section_condition(bank: BankData, condition: Node) -> Iterator[Finding]:
-    if condition.data.get("answers") is not None:
+def _section_condition(
+    bank: BankData, condition: Node, *, with_question: bool = False
+) -> Iterator[Finding]:
+    if condition.data.get("answers") is not None and not with_question:
         yield Finding(
             condition.at("answers"),
             "invalid-condition",

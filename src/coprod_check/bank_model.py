@@ -30,6 +30,12 @@ Percent = Annotated[float, Field(ge=0, le=100)]
 SectionRole = Literal["criterion", "case", "cautions", "level", "approach"]
 Severity = Literal["blocker", "caution"]
 Status = Literal["met", "partly-met", "not-met"]
+#: What a section that is not met (or partly met) does to the verdict.
+Consequence = Literal["not-right-approach", "not-yet", "condition", "none"]
+#: ``mean``: the weighted mean of the answers against the thresholds; ``any``: met as soon as
+#: one answered question holds (its value is at least one half), for lists of separate,
+#: sufficient reasons such as Malby's "do do coproduction if".
+SectionRule = Literal["mean", "any"]
 
 
 class _Strict(BaseModel):
@@ -52,6 +58,13 @@ class Citation(_Strict):
 
     source: Id = Field(description="The id of an entry in the bank's `sources`.")
     item: Text = Field(description="Which item, criterion or passage of the source.")
+    original: Text | None = Field(
+        default=None,
+        description=(
+            "The original the source quotes or summarises, e.g. 'Stephens et al (2012)': cited "
+            "as 'Stephens et al (2012), as quoted in ...'."
+        ),
+    )
 
 
 class ScaleOption(_Strict):
@@ -109,6 +122,13 @@ class Question(_Strict):
         description="True when agreeing is bad news (e.g. 'we think co-production saves money').",
     )
     citation: Citation
+    optional: bool = Field(
+        default=False,
+        description=(
+            "An indicator a source says a level 'may include': shown, but not counted in the "
+            "section's score, so missing it never holds a team back."
+        ),
+    )
     red_flags: list[RedFlag] = Field(default_factory=list)
     recommendation: Recommendation | None = None
 
@@ -136,11 +156,38 @@ class Section(_Strict):
     role: SectionRole
     decisive: bool = Field(
         default=False,
-        description="If this criterion is not met, co-production is not the right approach.",
+        description=(
+            "If this criterion is not met, co-production is not the right approach (the same as "
+            "`if_not_met: not-right-approach`)."
+        ),
+    )
+    rule: SectionRule = Field(
+        default="mean", description="How the status is worked out: `mean` or `any`."
+    )
+    if_not_met: Consequence | None = Field(
+        default=None,
+        description=(
+            "What a not-met status does to the verdict. Default: `not-right-approach` for a "
+            "`case` section or a decisive criterion, `not-yet` for other criteria, else `none`."
+        ),
+    )
+    if_partly_met: Consequence | None = Field(
+        default=None,
+        description=(
+            "What a partly-met status does to the verdict. Default: `condition` for criteria and "
+            "`case` sections, else `none`."
+        ),
     )
     citation: Citation
     thresholds: Thresholds | None = Field(
         default=None, description="Overrides the bank's thresholds for this section."
+    )
+    recommendation: Recommendation | None = Field(
+        default=None,
+        description=(
+            "The remedy when the section is not met or partly met; for a level's indicators, the "
+            "step towards that level."
+        ),
     )
     questions: list[Question] = Field(min_length=1)
 
@@ -154,25 +201,43 @@ class Level(_Strict):
     description: Text
     section: Id = Field(description="The `level` section whose indicators decide this level.")
     threshold: Percent = Field(description="Indicator score (0-100) needed to reach the level.")
+    baseline: bool = Field(
+        default=False,
+        description=(
+            "The level every assessed team is at least at (Needham & Carr: some co-production "
+            "always happens); reached whenever the level is assessed."
+        ),
+    )
     citation: Citation
 
 
 class Condition(_Strict):
-    """Holds when a question's answer is one of ``answers``, or a section has one of ``status``."""
+    """Holds when every part it names holds: a question's answer is one of ``answers``, a
+    section has one of ``status``, and each condition in ``all`` holds."""
 
     question: Id | None = None
     answers: list[Id] | None = None
     section: Id | None = None
     status: list[Status] | None = None
+    all: list[Condition] | None = None
 
 
 class Approach(_Strict):
-    """An approach that fits better than co-production when any of its conditions holds."""
+    """An approach that fits better than co-production when any of its conditions holds.
+
+    When one holds the verdict is "not the right approach"; ``how`` says how to do the approach
+    well, and replaces the advice on preparing for co-production.
+    """
 
     id: Id
     name: Text
     description: Text
+    rank: int = Field(
+        default=100,
+        description="Which of several approaches that hold is named first (lowest first).",
+    )
     when: list[Condition] = Field(min_length=1)
+    how: list[Recommendation] = Field(default_factory=list)
     citation: Citation
 
 

@@ -19,7 +19,9 @@ VerdictId = Literal[
 VERDICT_ORDER: tuple[str, ...] = ("not-right-approach", "not-yet", "ready-with-conditions", "ready")
 StatusId = Literal["met", "partly-met", "not-met", "unknown"]
 ConfidenceLabel = Literal["high", "medium", "low", "insufficient"]
-RecommendationCategory = Literal["blocker", "criterion", "next-level", "other"]
+RecommendationCategory = Literal[
+    "approach", "blocker", "criterion", "condition", "next-level", "other"
+]
 
 
 class _Frozen(BaseModel):
@@ -34,12 +36,19 @@ class CitationText(_Frozen):
     year: int | None
     title: str
     item: str
+    original: str | None = Field(
+        default=None, description="The original the source quotes or summarises, if any."
+    )
 
     @property
     def short(self) -> str:
-        """``Malby (2014), "Coproducing Health – a briefing": item``."""
+        """``Malby (2014), "Coproducing Health – a briefing": item``; with an original,
+        ``Stephens et al (2012), as quoted in Malby (2014), "...": item``."""
         year = f" ({self.year})" if self.year is not None else ""
-        return f'{self.author}{year}, "{self.title}": {self.item}'
+        source = f'{self.author}{year}, "{self.title}"'
+        if self.original:
+            source = f"{self.original}, as quoted in {source}"
+        return f"{source}: {self.item}"
 
 
 class BankInfo(_Frozen):
@@ -117,10 +126,16 @@ class LevelStep(_Frozen):
     total: int
     reached: bool
     citation: CitationText
+    assessed: bool = Field(
+        default=True, description="False when too few answers were given to place any level."
+    )
+    baseline: bool = Field(
+        default=False, description="The level every assessed team is at least at."
+    )
 
 
 class LevelResult(_Frozen):
-    """Needham & Carr level: ``none`` means not yet co-producing; null id when not assessed."""
+    """Needham & Carr level; null id when not assessed (too few answers or no level bank)."""
 
     id: str | None
     name: str
@@ -130,6 +145,17 @@ class LevelResult(_Frozen):
     available: bool = Field(
         default=True, description="False when no answered bank defines Needham & Carr levels."
     )
+    decisive: list[str] = Field(
+        default_factory=list,
+        description="Question ids whose answers placed the level or hold back the next one.",
+    )
+
+
+class HowStep(_Frozen):
+    """One piece of advice on doing an approach well, with its source."""
+
+    text: str
+    citation: CitationText
 
 
 class ApproachSuggestion(_Frozen):
@@ -138,6 +164,29 @@ class ApproachSuggestion(_Frozen):
     description: str
     because: list[str]
     citation: CitationText
+    how: list[HowStep] = Field(default_factory=list)
+    question_ids: list[str] = Field(default_factory=list)
+    bank_id: str = ""
+
+
+class Reason(_Frozen):
+    """One decisive reason, in words: which answers, which rule, which source, and the remedy."""
+
+    kind: Literal[
+        "too-few-answers",
+        "approach",
+        "section",
+        "blocker",
+        "caution",
+        "reason-to-co-produce",
+        "all-clear",
+    ]
+    text: str
+    question_ids: list[str] = Field(default_factory=list)
+    rule: str = ""
+    source: str = ""
+    remedy: str | None = None
+    remedy_source: str | None = None
 
 
 class Verdict(_Frozen):
@@ -149,6 +198,34 @@ class Verdict(_Frozen):
     explanation: str = Field(
         default="", description="Which of the verdict rules decided it, for --explain."
     )
+    approach: str | None = Field(
+        default=None,
+        description=(
+            "The approach that fits: co-production, or the id of the first alternative named; "
+            "null when there are too few answers."
+        ),
+    )
+    decisive: list[Reason] = Field(
+        default_factory=list, description="The reasons that decided the verdict, most important first."
+    )
+    ranked_conditions: list[Reason] = Field(
+        default_factory=list, description="The conditions, most important first."
+    )
+
+
+class Sensitivity(_Frozen):
+    """One answer that, one step different on its scale, would change the verdict or level."""
+
+    bank_id: str
+    question_id: str
+    statement: str
+    answer_id: str
+    answer_label: str
+    to_answer_id: str
+    to_answer_label: str
+    verdict: VerdictId | None = Field(description="The verdict it would give; null if unchanged.")
+    level: str | None = Field(description="The level it would give; null if unchanged.")
+    level_changes: bool = False
 
 
 class Confidence(_Frozen):
@@ -181,3 +258,10 @@ class Result(_Frozen):
     red_flags: list[RedFlagHit]
     case: CaseResult | None
     recommendations: list[RecommendationItem]
+    sensitivity: list[Sensitivity] | None = Field(
+        default=None,
+        description=(
+            "Single answers that, one step different, would change the verdict or the level; "
+            "null when not worked out (text reports without --explain)."
+        ),
+    )

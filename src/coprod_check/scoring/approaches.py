@@ -1,18 +1,34 @@
-"""Approaches that fit better than co-production (voice, choice, co-design) and when they hold.
+"""Approaches that fit better than co-production (voice, choice, co-design, a narrower scale).
 
 A condition holds when every part it names holds: the question's answer is one of its
-``answers``, and/or the section's status is one of its ``status``. An approach is suggested
-when any of its conditions holds.
+``answers``, the section's status is one of its ``status``, and each condition in its ``all``
+holds. An approach holds when any of its conditions holds; the verdict is then "not the right
+approach", naming the approaches that hold, lowest ``rank`` first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from coprod_check.bank_model import Approach, Bank, Condition
-from coprod_check.result_model import ApproachSuggestion, SectionResult
+from coprod_check.result_model import ApproachSuggestion, HowStep, SectionResult
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.citations import cite
+from coprod_check.scoring.numbers import HALF
+
+
+@dataclass(slots=True)
+class Why:
+    """Why a condition holds: the words, and the questions whose answers made it hold."""
+
+    parts: list[str] = field(default_factory=list)
+    question_ids: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        text = " and ".join(self.parts)
+        return text[:1].upper() + text[1:]
 
 
 def _find_item(bank: Bank, question_id: str, items: Sequence[ScoredAnswer]) -> ScoredAnswer | None:
@@ -27,6 +43,58 @@ def _find_section(
     return next((s for s in own if s.bank_id == bank.id), own[0] if own else None)
 
 
+def weak_questions(
+    section: SectionResult, items: Sequence[ScoredAnswer], *, strong: bool = False
+) -> list[str]:
+    """Ids of the section's answered, counted questions in the weaker half of their scale
+    (or, with ``strong``, the better half): the answers behind its status."""
+    own = [
+        item
+        for item in items
+        if item.bank.id == section.bank_id
+        and item.section.id == section.section_id
+        and item.value is not None
+        and not item.question.optional
+    ]
+    return [
+        item.question.id
+        for item in own
+        if item.value is not None and ((item.value >= HALF) if strong else (item.value < HALF))
+    ]
+
+
+def explain_condition(
+    bank: Bank,
+    condition: Condition,
+    items: Sequence[ScoredAnswer],
+    sections: Sequence[SectionResult],
+) -> Why | None:
+    """Why the condition holds, in plain English, or None when it does not."""
+    why = Why()
+    if condition.question is None and condition.section is None and not condition.all:
+        return None
+    if condition.question is not None:
+        item = _find_item(bank, condition.question, items)
+        if item is None or item.option is None or item.option.id not in (condition.answers or []):
+            return None
+        why.parts.append(f"you answered “{item.option.label}” to “{item.question.statement}”")
+        why.question_ids.append(item.question.id)
+    if condition.section is not None:
+        section = _find_section(bank, condition.section, sections)
+        if section is None or section.status not in (condition.status or []):
+            return None
+        why.parts.append(f"“{section.title}” is {section.status.replace('-', ' ')}")
+        strong = section.status == "met"
+        why.question_ids.extend(weak_questions(section, items, strong=strong))
+    for part in condition.all or []:
+        inner = explain_condition(bank, part, items, sections)
+        if inner is None:
+            return None
+        why.parts.extend(inner.parts)
+        why.question_ids.extend(q for q in inner.question_ids if q not in why.question_ids)
+    return why
+
+
 def condition_holds(
     bank: Bank,
     condition: Condition,
@@ -34,44 +102,37 @@ def condition_holds(
     sections: Sequence[SectionResult],
 ) -> str | None:
     """Why the condition holds, in plain English, or None when it does not."""
-    parts: list[str] = []
-    if condition.question is None and condition.section is None:
-        return None
-    if condition.question is not None:
-        item = _find_item(bank, condition.question, items)
-        if item is None or item.option is None or item.option.id not in (condition.answers or []):
-            return None
-        parts.append(f"you answered “{item.option.label}” to “{item.question.statement}”")
-    if condition.section is not None:
-        section = _find_section(bank, condition.section, sections)
-        if section is None or section.status not in (condition.status or []):
-            return None
-        parts.append(f"“{section.title}” is {section.status.replace('-', ' ')}")
-    text = " and ".join(parts)
-    return text[0].upper() + text[1:]
+    why = explain_condition(bank, condition, items, sections)
+    return None if why is None else why.text
 
 
 def suggest(
     banks: Sequence[Bank], items: Sequence[ScoredAnswer], sections: Sequence[SectionResult]
 ) -> list[ApproachSuggestion]:
-    """Every approach (bank order, then listed order) with at least one condition holding."""
-    suggestions: list[ApproachSuggestion] = []
+    """Every approach with at least one condition holding: lowest rank first, then bank order."""
+    found: list[tuple[int, int, ApproachSuggestion]] = []
     seen: set[str] = set()
     for bank in banks:
         for approach in bank.approaches:
-            because = _reasons(bank, approach, items, sections)
-            if because and approach.id not in seen:
+            whys = _reasons(bank, approach, items, sections)
+            if whys and approach.id not in seen:
                 seen.add(approach.id)
-                suggestions.append(
-                    ApproachSuggestion(
-                        id=approach.id,
-                        name=approach.name,
-                        description=approach.description,
-                        because=because,
-                        citation=cite(bank, approach.citation),
-                    )
+                question_ids: list[str] = []
+                for why in whys:
+                    question_ids.extend(q for q in why.question_ids if q not in question_ids)
+                suggestion = ApproachSuggestion(
+                    id=approach.id,
+                    name=approach.name,
+                    description=approach.description,
+                    because=[why.text for why in whys],
+                    citation=cite(bank, approach.citation),
+                    how=[HowStep(text=h.text, citation=cite(bank, h.citation)) for h in approach.how],
+                    question_ids=question_ids,
+                    bank_id=bank.id,
                 )
-    return suggestions
+                found.append((approach.rank, len(found), suggestion))
+    found.sort(key=lambda entry: (entry[0], entry[1]))
+    return [suggestion for _, _, suggestion in found]
 
 
 def _reasons(
@@ -79,10 +140,10 @@ def _reasons(
     approach: Approach,
     items: Sequence[ScoredAnswer],
     sections: Sequence[SectionResult],
-) -> list[str]:
-    reasons: list[str] = []
+) -> list[Why]:
+    reasons: list[Why] = []
     for condition in approach.when:
-        reason = condition_holds(bank, condition, items, sections)
-        if reason is not None and reason not in reasons:
-            reasons.append(reason)
+        why = explain_condition(bank, condition, items, sections)
+        if why is not None and why.text not in (r.text for r in reasons):
+            reasons.append(why)
     return reasons

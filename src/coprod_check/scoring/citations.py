@@ -16,7 +16,13 @@ def cite(bank: Bank, citation: Citation) -> CitationText:
                 year=source.year,
                 title=source.title,
                 item=citation.item,
+                original=citation.original,
             )
     return CitationText(
-        source_id=citation.source, author=citation.source, year=None, title="", item=citation.item
+        source_id=citation.source,
+        author=citation.source,
+        year=None,
+        title="",
+        item=citation.item,
+        original=citation.original,
     )

@@ -3,27 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from coprod_check import __version__
 from coprod_check.answers_model import AnswersFile
 from coprod_check.bank_model import Bank
-from coprod_check.result_model import BankInfo, RespondentInfo, Result
-from coprod_check.scoring.answers import resolve
+from coprod_check.result_model import (
+    BankInfo,
+    ConfidenceLabel,
+    LevelResult,
+    RespondentInfo,
+    Result,
+    SectionResult,
+    Verdict,
+)
+from coprod_check.scoring.answers import ScoredAnswer, resolve
 from coprod_check.scoring.case import case_result
 from coprod_check.scoring.confidence import confidence
 from coprod_check.scoring.flags import red_flag_hits
 from coprod_check.scoring.levels import level_result
 from coprod_check.scoring.recommendations import recommend
 from coprod_check.scoring.sections import score_section
+from coprod_check.scoring.sensitivity import one_step_changes
 from coprod_check.scoring.verdict import decide
 
 
-def score(banks: Sequence[Bank], answers: AnswersFile) -> Result:
-    """Score ``answers`` against ``banks`` (in the order given; answers to other banks ignored).
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The verdict and level alone: what :func:`one_step_changes` compares."""
 
-    Pure and deterministic. ``answers`` must already have passed ``answers_checks``; an option
-    that is not on its question's scale raises ``ValueError``.
-    """
+    items: list[ScoredAnswer]
+    sections: list[SectionResult]
+    verdict: Verdict
+    level: LevelResult
+    confidence_label: ConfidenceLabel
+
+
+def judge(banks: Sequence[Bank], answers: AnswersFile) -> Judgement:
+    """Score the sections and decide the verdict and the level, without the report's extras."""
     items = resolve(banks, answers)
     sections = [
         score_section(
@@ -37,6 +54,26 @@ def score(banks: Sequence[Bank], answers: AnswersFile) -> Result:
     flags = red_flag_hits(items)
     sure = confidence(banks, items)
     level = level_result(banks, items, sections)
+    verdict = decide(banks, items, sections, flags, sure)
+    return Judgement(items, sections, verdict, level, sure.label)
+
+
+def score(banks: Sequence[Bank], answers: AnswersFile, *, sensitivity: bool = False) -> Result:
+    """Score ``answers`` against ``banks`` (in the order given; answers to other banks ignored).
+
+    Pure and deterministic. ``answers`` must already have passed ``answers_checks``; an option
+    that is not on its question's scale raises ``ValueError``. With ``sensitivity``, the result
+    also lists each single answer that, one step different, would change the verdict or level.
+    """
+    judgement = judge(banks, answers)
+    items, sections, verdict, level = (
+        judgement.items,
+        judgement.sections,
+        judgement.verdict,
+        judgement.level,
+    )
+    flags = red_flag_hits(items)
+    sure = confidence(banks, items)
     respondent = answers.respondent
     return Result(
         tool_version=__version__,
@@ -47,11 +84,14 @@ def score(banks: Sequence[Bank], answers: AnswersFile) -> Result:
             date=respondent.date.isoformat() if respondent.date else None,
             project=respondent.project,
         ),
-        verdict=decide(banks, items, sections, flags, sure),
+        verdict=verdict,
         level=level,
         confidence=sure,
         sections=sections,
         red_flags=flags,
         case=case_result(items, sections),
-        recommendations=recommend(items, sections, flags, level),
+        recommendations=recommend(banks, items, sections, flags, level, verdict),
+        sensitivity=(
+            one_step_changes(banks, answers, items, verdict, level, judge) if sensitivity else None
+        ),
     )

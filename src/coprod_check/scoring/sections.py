@@ -9,7 +9,16 @@ from coprod_check.bank_model import Bank, Section, Thresholds
 from coprod_check.result_model import SectionResult, StatusId
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.citations import cite
-from coprod_check.scoring.numbers import as_float, exact, percent, rounded, share, share_text, show
+from coprod_check.scoring.numbers import (
+    HALF,
+    as_float,
+    exact,
+    percent,
+    rounded,
+    share,
+    share_text,
+    show,
+)
 
 #: Worst first, for "the worst status among these sections".
 STATUS_ORDER: tuple[StatusId, ...] = ("not-met", "partly-met", "met")
@@ -45,13 +54,41 @@ def status_of(
     return "not-met"
 
 
+def counted(items: Sequence[ScoredAnswer]) -> list[ScoredAnswer]:
+    """The items that count towards a score: optional ("may include") indicators do not."""
+    return [item for item in items if not item.question.optional]
+
+
+def any_status(items: Sequence[ScoredAnswer], min_answered: float) -> StatusId:
+    """Rule ``any``: met as soon as one answered item holds (value at least one half); not met
+    when none holds and enough are answered; unknown otherwise."""
+    answered = [item for item in items if item.value is not None]
+    if any(item.value is not None and item.value >= HALF for item in answered):
+        return "met"
+    if answered and share(len(answered), len(items)) >= exact(min_answered):
+        return "not-met"
+    return "unknown"
+
+
 def score_section(bank: Bank, section: Section, items: Sequence[ScoredAnswer]) -> SectionResult:
-    """One section's result; ``items`` are the scored answers of exactly this section."""
+    """One section's result; ``items`` are the scored answers of exactly this section.
+
+    An ``approach`` section has no score: it says which relationship fits, and the bank's
+    approaches read its answers one by one.
+    """
     thresholds = thresholds_for(bank, section)
-    answered = sum(1 for item in items if item.answered)
-    total = len(items)
-    score = weighted_score(items)
-    status = status_of(score, answered, total, thresholds, bank.min_answered)
+    scored = counted(items)
+    answered = sum(1 for item in scored if item.answered)
+    total = len(scored)
+    if section.role == "approach":
+        score: Fraction | None = None
+        status: StatusId = "unknown"
+    else:
+        score = weighted_score(scored)
+        if section.rule == "any":
+            status = any_status(scored, bank.min_answered)
+        else:
+            status = status_of(score, answered, total, thresholds, bank.min_answered)
     return SectionResult(
         bank_id=bank.id,
         section_id=section.id,
@@ -77,6 +114,29 @@ def _explain(
     status: StatusId,
     thresholds: Thresholds,
 ) -> str:
+    if section.role == "approach":
+        return (
+            "This section has no score: each answer says whether voice, choice or co-production "
+            "is the relationship this work needs, and the verdict names the one that fits."
+        )
+    optional = [item.question.id for item in items if item.question.optional]
+    note = (
+        f" Not counted (optional indicators a source says a level 'may include'): "
+        f"{', '.join(optional)}."
+        if optional
+        else ""
+    )
+    return _explain_counted(bank, section, counted(items), score, status, thresholds) + note
+
+
+def _explain_counted(
+    bank: Bank,
+    section: Section,
+    items: Sequence[ScoredAnswer],
+    score: Fraction | None,
+    status: StatusId,
+    thresholds: Thresholds,
+) -> str:
     answered = [item for item in items if item.value is not None]
     whose = "this section's own" if section.thresholds else f"the thresholds of bank {bank.id!r}"
     rule = f"met at {show(thresholds.met)}, partly met at {show(thresholds.partly_met)} ({whose})"
@@ -95,6 +155,16 @@ def _explain(
         f"{counted}; score = 100 × weighted mean of their values on a 0-1 scale "
         f"[{terms}] = {show(score)}; {rule}"
     )
+    if section.rule == "any":
+        holding = [i.question.id for i in answered if i.value is not None and i.value >= HALF]
+        text = (
+            f"{counted}; each is a separate, sufficient reason, so the section is met as soon as "
+            f"one holds (answered in the better half of its scale): "
+            f"{', '.join(holding) if holding else 'none holds'}"
+        )
+        if status == "unknown":
+            return f"{text}; too few are answered to say none holds, so the status is unknown."
+        return f"{text}; so {status.replace('-', ' ')}."
     if status == "unknown":
         return (
             f"{text}; fewer than {share_text(bank.min_answered)} of the "

@@ -1,56 +1,157 @@
 """The verdict, by five rules checked in order; the first that applies decides.
 
 1. too few answers -> insufficient-answers;
-2. a case section or a decisive criterion not met -> not-right-approach (with alternatives);
-3. a blocker red flag or a criterion not met -> not-yet;
-4. a caution red flag or a criterion/case section partly met -> ready-with-conditions;
+2. an approach that fits better holds (voice, choice, co-design, a narrower scale), or a section
+   whose ``if_not_met`` is ``not-right-approach`` is not met -> not-right-approach;
+3. a blocker red flag, or a section whose ``if_not_met`` is ``not-yet`` is not met -> not-yet;
+4. a caution red flag, or a section that is partly met (or not met) with the consequence
+   ``condition`` -> ready-with-conditions;
 5. otherwise ready.
+
+Which section does what is bank data (``if_not_met``, ``if_partly_met``, ``decisive``); the
+defaults are in :func:`consequence`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod_check.bank_model import Bank
+from coprod_check.bank_model import Bank, Consequence, Section
 from coprod_check.result_model import (
     ApproachSuggestion,
     Confidence,
+    Reason,
     RedFlagHit,
     SectionResult,
     Verdict,
     VerdictId,
 )
 from coprod_check.scoring.answers import ScoredAnswer
-from coprod_check.scoring.approaches import suggest
+from coprod_check.scoring.approaches import suggest, weak_questions
+from coprod_check.scoring.citations import cite
 from coprod_check.scoring.confidence import short_banks
-from coprod_check.scoring.flags import describe_hit
-from coprod_check.scoring.numbers import percent, share_text, show
+from coprod_check.scoring.numbers import HALF, percent, share_text, show
 
 LABELS: dict[VerdictId, str] = {
     "ready": "Ready to co-produce",
     "ready-with-conditions": "Ready to co-produce, on conditions",
     "not-yet": "Not ready yet",
-    "not-right-approach": "Co-production is not the right approach for now",
+    "not-right-approach": "Co-production is not the right approach for this work",
     "insufficient-answers": "Too few answers to say",
 }
 
 RULES = (
     "Rules are checked in order and the first that applies decides: (1) too few answers; "
-    "(2) the case for co-production or a decisive criterion not met; (3) a blocker or a "
-    "criterion not met; (4) a caution or a criterion or case section partly met; (5) ready."
+    "(2) an approach that fits better than co-production holds, or a section that decides "
+    "whether co-production fits is not met; (3) a blocker, or a criterion that must be in "
+    "place first is not met; (4) a caution, or a criterion only partly met; (5) ready."
 )
+COPRODUCTION = "co-production"
 
 
-def _decisive(bank_by_id: dict[str, Bank], section: SectionResult) -> bool:
-    bank = bank_by_id[section.bank_id]
-    return any(s.decisive for s in bank.sections if s.id == section.section_id)
+def consequence(section: Section, status: str) -> Consequence:
+    """What this section's status does to the verdict (bank data, with defaults)."""
+    if status == "not-met":
+        if section.if_not_met is not None:
+            return section.if_not_met
+        if section.role == "case" or (section.role == "criterion" and section.decisive):
+            return "not-right-approach"
+        return "not-yet" if section.role == "criterion" else "none"
+    if status == "partly-met":
+        if section.if_partly_met is not None:
+            return section.if_partly_met
+        return "condition" if section.role in ("criterion", "case") else "none"
+    return "none"
 
 
-def _section_reason(section: SectionResult, what: str) -> str:
-    return (
-        f"{what} “{section.title}” is {section.status.replace('-', ' ')} "
-        f"(score {show(section.score)}; met at {show(section.met_at)}, "
-        f"partly met at {show(section.partly_met_at)})"
+def _definition(banks: Sequence[Bank], result: SectionResult) -> tuple[Bank, Section]:
+    bank = next(b for b in banks if b.id == result.bank_id)
+    return bank, next(s for s in bank.sections if s.id == result.section_id)
+
+
+def _words(items: Sequence[ScoredAnswer], bank_id: str, ids: Sequence[str]) -> str:
+    chosen = [i for i in items if i.bank.id == bank_id and i.question.id in ids]
+    return "; ".join(f"“{i.option.label if i.option else '–'}” to “{i.question.statement}”" for i in chosen)
+
+
+def _section_reason(
+    banks: Sequence[Bank],
+    items: Sequence[ScoredAnswer],
+    result: SectionResult,
+    rule: str,
+) -> Reason:
+    bank, section = _definition(banks, result)
+    weak = weak_questions(result, items)
+    if section.rule == "any":
+        score = "none of its reasons holds"
+    else:
+        score = (
+            f"score {show(result.score)}; met at {show(result.met_at)}, partly met at "
+            f"{show(result.partly_met_at)}"
+        )
+    text = f"“{result.title}” is {result.status.replace('-', ' ')} ({score})"
+    if weak:
+        text += f": you answered {_words(items, bank.id, weak)}"
+    remedy = section.recommendation
+    return Reason(
+        kind="section",
+        text=text,
+        question_ids=weak,
+        rule=rule,
+        source=result.citation.short,
+        remedy=remedy.text if remedy else None,
+        remedy_source=cite(bank, remedy.citation).short if remedy else None,
+    )
+
+
+def _flag_reason(
+    banks: Sequence[Bank], items: Sequence[ScoredAnswer], hit: RedFlagHit, rule: str
+) -> Reason:
+    item = next(i for i in items if i.bank.id == hit.bank_id and i.question.id == hit.question_id)
+    bank = next(b for b in banks if b.id == hit.bank_id)
+    recommendation = item.question.recommendation
+    section = item.section.recommendation
+    remedy = recommendation or section
+    return Reason(
+        kind=hit.severity,
+        text=f"{hit.message} (you answered “{hit.answer_label}” to “{hit.statement}”)",
+        question_ids=[hit.question_id],
+        rule=rule,
+        source=hit.citation.short,
+        remedy=remedy.text if remedy else None,
+        remedy_source=cite(bank, remedy.citation).short if remedy else None,
+    )
+
+
+def _approach_reason(alternative: ApproachSuggestion) -> Reason:
+    return Reason(
+        kind="approach",
+        text=f"{alternative.name} fits this work better: " + "; ".join(alternative.because),
+        question_ids=list(alternative.question_ids),
+        rule="2: an approach that fits better than co-production holds",
+        source=alternative.citation.short,
+        remedy=alternative.how[0].text if alternative.how else None,
+        remedy_source=alternative.how[0].citation.short if alternative.how else None,
+    )
+
+
+def _case_reason(items: Sequence[ScoredAnswer], sections: Sequence[SectionResult]) -> Reason | None:
+    case = [s for s in sections if s.role == "case" and s.status == "met"]
+    if not case:
+        return None
+    holding = [
+        i
+        for i in items
+        if i.section.role == "case" and i.value is not None and i.value >= HALF
+    ]
+    ids = [i.question.id for i in holding]
+    return Reason(
+        kind="reason-to-co-produce",
+        text="There is a reason to co-produce (each is enough on its own): you answered "
+        + "; ".join(f"“{i.option.label if i.option else ''}” to “{i.question.statement}”" for i in holding),
+        question_ids=ids,
+        rule="a reason to co-produce holds",
+        source=case[0].citation.short,
     )
 
 
@@ -61,84 +162,128 @@ def decide(
     flags: Sequence[RedFlagHit],
     confidence: Confidence,
 ) -> Verdict:
-    """Apply the five rules; every reason names the sections, questions or flags behind it."""
-    bank_by_id = {bank.id: bank for bank in banks}
-
+    """Apply the five rules; every reason names the answers, the rule and the source."""
     if confidence.label == "insufficient":
-        reasons = [
+        text = (
             f"Only {confidence.answered} of {confidence.total} questions are answered "
             f"({percent(confidence.answered, confidence.total)}); answer more before relying on "
             "a verdict"
-        ]
+        )
+        reasons = [Reason(kind="too-few-answers", text=text, rule="1: too few answers")]
         reasons += [
-            f"Bank “{bank.title}” has {got} of {of} answered; it needs at least "
-            f"{share_text(bank.min_answered)}"
+            Reason(
+                kind="too-few-answers",
+                text=f"Bank “{bank.title}” has {got} of {of} answered; it needs at least "
+                f"{share_text(bank.min_answered)}",
+                rule="1: too few answers",
+            )
             for bank, got, of in short_banks(banks, items)
         ]
-        return _verdict("insufficient-answers", reasons, [], [], 1)
+        return _verdict("insufficient-answers", reasons, [], [], 1, None)
 
-    wrong = [
-        _section_reason(s, "The case for co-production:")
-        for s in sections
-        if s.role == "case" and s.status == "not-met"
-    ] + [
-        _section_reason(s, "Decisive criterion")
-        for s in sections
-        if s.role == "criterion" and s.status == "not-met" and _decisive(bank_by_id, s)
+    alternatives = suggest(banks, items, sections)
+    redirect = [
+        s for s in sections if consequence(_definition(banks, s)[1], s.status) == "not-right-approach"
     ]
-    if wrong:
-        return _verdict("not-right-approach", wrong, [], suggest(banks, items, sections), 2)
+    if alternatives or redirect:
+        decisive = [_approach_reason(a) for a in alternatives]
+        if not alternatives:
+            decisive += [
+                _section_reason(banks, items, s, "2: a section that decides the approach is not met")
+                for s in redirect
+            ]
+        approach = alternatives[0].id if alternatives else None
+        return _verdict("not-right-approach", decisive, [], alternatives, 2, approach)
 
-    blockers = [f"Blocker: {describe_hit(hit)}" for hit in flags if hit.severity == "blocker"]
+    blockers = [
+        _flag_reason(banks, items, hit, "3: a blocker")
+        for hit in flags
+        if hit.severity == "blocker"
+    ]
     unmet = [
-        _section_reason(s, "Criterion")
+        _section_reason(banks, items, s, "3: a criterion that must be in place first is not met")
         for s in sections
-        if s.role == "criterion" and s.status == "not-met"
+        if consequence(_definition(banks, s)[1], s.status) == "not-yet"
     ]
+    conditions = _conditions(banks, items, sections, flags)
+    case = _case_reason(items, sections)
     if blockers or unmet:
-        return _verdict("not-yet", blockers + unmet, [], [], 3)
-
-    conditions = [f"Caution: {describe_hit(hit)}" for hit in flags if hit.severity == "caution"] + [
-        _section_reason(s, "Criterion" if s.role == "criterion" else "Reason to co-produce")
-        + "; strengthen it"
-        for s in sections
-        if s.role in ("criterion", "case") and s.status == "partly-met"
-    ]
+        return _verdict("not-yet", unmet + blockers, conditions, [], 3, COPRODUCTION)
     if conditions:
-        return _verdict(
-            "ready-with-conditions",
-            ["Every criterion and reason to co-produce is at least partly met and nothing blocks"],
-            conditions,
-            [],
-            4,
+        decisive = ([case] if case else []) + conditions
+        return _verdict("ready-with-conditions", decisive, conditions, [], 4, COPRODUCTION)
+    reasons = [case] if case else []
+    reasons.append(
+        Reason(
+            kind="all-clear",
+            text="Every criterion and reason to co-produce that was assessed is met, and no "
+            "red flag was raised",
+            rule="5: ready",
         )
-
-    reasons = [
-        "Every criterion and reason to co-produce that was assessed is met, and no red "
-        "flag was raised"
-    ]
+    )
     unknown = [
         s.title for s in sections if s.role in ("criterion", "case") and s.status == "unknown"
     ]
     if unknown:
         reasons.append(
-            "Not assessed (too few answers): " + ", ".join(f"“{title}”" for title in unknown)
+            Reason(
+                kind="all-clear",
+                text="Not assessed (too few answers): " + ", ".join(f"“{t}”" for t in unknown),
+                rule="5: ready",
+            )
         )
-    return _verdict("ready", reasons, [], [], 5)
+    return _verdict("ready", reasons, [], [], 5, COPRODUCTION)
+
+
+def _conditions(
+    banks: Sequence[Bank],
+    items: Sequence[ScoredAnswer],
+    sections: Sequence[SectionResult],
+    flags: Sequence[RedFlagHit],
+) -> list[Reason]:
+    """Conditions, most important first: criteria not met, criteria partly met (lowest score
+    first), then cautions in bank order."""
+    rule = "4: a condition"
+    ranked: list[tuple[int, float, int, Reason]] = []
+    for position, s in enumerate(sections):
+        if consequence(_definition(banks, s)[1], s.status) != "condition":
+            continue
+        first = 0 if s.status == "not-met" else 1
+        score = s.score if s.score is not None else 0.0
+        ranked.append((first, score, position, _section_reason(banks, items, s, rule)))
+    for position, hit in enumerate(flags):
+        if hit.severity == "caution":
+            ranked.append((2, 0.0, position, _flag_reason(banks, items, hit, rule)))
+    ranked.sort(key=lambda entry: entry[:3])
+    return [reason for *_, reason in ranked]
+
+
+def _text(reason: Reason) -> str:
+    if reason.remedy:
+        return f"{reason.text}. What to do: {reason.remedy}"
+    return reason.text
 
 
 def _verdict(
     verdict_id: VerdictId,
-    reasons: list[str],
-    conditions: list[str],
+    decisive: list[Reason],
+    conditions: list[Reason],
     alternatives: list[ApproachSuggestion],
     rule: int,
+    approach: str | None,
 ) -> Verdict:
+    shown = [_text(r) for r in decisive]
+    if verdict_id == "ready-with-conditions":
+        shown = [_text(r) for r in decisive if r.kind == "reason-to-co-produce"]
+        shown.append("Nothing blocks co-production, on the conditions below")
     return Verdict(
         id=verdict_id,
         label=LABELS[verdict_id],
-        reasons=reasons,
-        conditions=conditions,
+        reasons=shown,
+        conditions=[_text(r) for r in conditions],
         alternatives=alternatives,
         explanation=f"{RULES} Rule {rule} applied.",
+        approach=approach,
+        decisive=decisive,
+        ranked_conditions=conditions,
     )
