@@ -87,10 +87,13 @@ def end_answers(draw: st.DrawFn, banks: Sequence[Bank], best: bool) -> dict[str,
     for bank in banks:
         for section in bank.sections:
             items = section.questions
-            needed = max(1, math.ceil(bank.min_answered * len(items)))
-            answered = draw(
-                st.sets(st.sampled_from(range(len(items))), min_size=needed, max_size=len(items))
-            )
+            # optional ("may include") indicators do not count towards min_answered
+            core = [i for i, q in enumerate(items) if not q.optional]
+            extra = [i for i, q in enumerate(items) if q.optional]
+            needed = max(1, math.ceil(bank.min_answered * len(core)))
+            answered = draw(st.sets(st.sampled_from(core), min_size=needed, max_size=len(core)))
+            if extra:
+                answered |= draw(st.sets(st.sampled_from(extra), max_size=len(extra)))
             for index, question in enumerate(items):
                 scale = scale_of(bank, question)
                 if index in answered:
@@ -107,11 +110,13 @@ def end_answers(draw: st.DrawFn, banks: Sequence[Bank], best: bool) -> dict[str,
 # --- the properties, for any list of banks ---------------------------------------------------
 
 
-def level_rank(banks: Sequence[Bank], level_id: str | None) -> int | None:
+def level_rank(banks: Sequence[Bank], result: Result) -> int | None:
+    """0 for "no level reached", then 1, 2, ... up the levels; None when not assessed."""
     bank = next((b for b in banks if b.levels), None)
-    if bank is None or level_id is None:
+    level = result.level
+    if bank is None or not level.steps or not level.steps[0].assessed:
         return None
-    return ["none", *(level.id for level in bank.levels)].index(level_id)
+    return [None, *(definition.id for definition in bank.levels)].index(level.id)
 
 
 def check_deterministic(banks: Sequence[Bank], chosen: dict[str, str | None], seed: int) -> None:
@@ -144,7 +149,7 @@ def check_monotone(before: Result, after: Result, banks: Sequence[Bank]) -> None
         assert (old.score is None) == (new.score is None)
         if old.score is not None and new.score is not None:
             assert new.score >= old.score, (old.section_id, old.score, new.score)
-    old_level, new_level = level_rank(banks, before.level.id), level_rank(banks, after.level.id)
+    old_level, new_level = level_rank(banks, before), level_rank(banks, after)
     assert (old_level is None) == (new_level is None)
     if old_level is not None and new_level is not None:
         assert new_level >= old_level, (before.level.id, after.level.id)
@@ -169,6 +174,13 @@ def check_improvement(banks: Sequence[Bank], data: st.DataObject) -> None:
 def check_blockers(result: Result) -> None:
     if any(hit.severity == "blocker" for hit in result.red_flags):
         assert result.verdict.id not in ("ready", "ready-with-conditions")
+    # no recommendation contradicts the verdict: "not the right approach" only says how to do
+    # the approach that fits; a verdict for co-production never advises another approach
+    categories = {item.category for item in result.recommendations}
+    if result.verdict.id == "not-right-approach":
+        assert categories <= {"approach"}, categories
+    else:
+        assert "approach" not in categories
 
 
 # --- on the bundled banks ----------------------------------------------------------------------
@@ -200,7 +212,8 @@ def test_bundled_best_answers_are_ready_and_transformative(chosen: dict[str, str
 def test_bundled_worst_answers_are_not_ready(chosen: dict[str, str | None]) -> None:
     result = score(BUNDLED, answers_file(BUNDLED, chosen))
     assert result.verdict.id in NOT_READY
-    assert result.level.id == "none"
+    # descriptive is the baseline: "Some co-production already occurs" (Community Care)
+    assert result.level.id == "descriptive"
 
 
 @PROPERTY_SETTINGS
@@ -350,7 +363,7 @@ def test_generated_best_and_worst_answers(bank: Bank, data: st.DataObject) -> No
     worst = score([bank], answers_file([bank], data.draw(end_answers([bank], best=False))))
     assert worst.verdict.id in NOT_READY
     if bank.levels:
-        assert worst.level.id == "none"
+        assert worst.level.id is None  # generated banks have no baseline level
 
 
 @PROPERTY_SETTINGS

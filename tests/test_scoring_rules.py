@@ -67,7 +67,8 @@ def test_weighted_mean_with_reversal() -> None:
     assert authority.explanation.endswith("so partly met.")
     assert result.verdict.id == "ready-with-conditions"
     assert result.verdict.conditions == [
-        "Criterion “Authority” is partly met (score 60; met at 75, partly met at 40); strengthen it"
+        "“Authority” is partly met (score 60; met at 75, partly met at 40). Source: Test Author "
+        "(2020)"
     ]
 
 
@@ -143,8 +144,10 @@ def test_rule_2_decisive_criterion_not_met_suggests_voice() -> None:
     assert section(result, "authority").score == 0.0
     assert result.verdict.id == "not-right-approach"
     assert result.verdict.reasons == [
-        "Decisive criterion “Authority” is not met (score 0; met at 75, partly met at 40)"
+        "Voice fits this work better: “Authority” is not met. Source: Test Author (2020)"
     ]
+    assert result.verdict.approach == "voice"
+    assert result.verdict.decisive[0].question_ids == ["a1", "a2", "a3"]
     assert [a.id for a in result.verdict.alternatives] == ["voice"]
     assert result.verdict.alternatives[0].because == ["“Authority” is not met"]
     citation = result.verdict.alternatives[0].citation
@@ -154,15 +157,16 @@ def test_rule_2_decisive_criterion_not_met_suggests_voice() -> None:
 def test_rule_2_case_not_met_suggests_choice() -> None:
     result = run(c1="not-true", c2="not-true")
     assert result.verdict.id == "not-right-approach"
-    assert result.verdict.reasons == [
-        "The case for co-production: “Reasons to co-produce” is not met (score 0; met at 75, "
-        "partly met at 40)"
-    ]
     choice = result.verdict.alternatives
     assert [a.id for a in choice] == ["choice"]
     assert choice[0].because == [
-        "You answered “Not true” to “People are outraged.”",
-        "You answered “Not true” to “There is doubt about the design.”",
+        "You answered “Not true” to “People are outraged.” and “Reasons to co-produce” is not met",
+        "You answered “Not true” to “There is doubt about the design.” and “Reasons to "
+        "co-produce” is not met",
+    ]
+    assert result.verdict.reasons == [
+        "Choice fits this work better: " + "; ".join(b[0].lower() + b[1:] for b in choice[0].because)
+        + ". Source: Test Author (2020)"
     ]
 
 
@@ -178,8 +182,10 @@ def test_rule_3_blocker() -> None:
     assert section(result, "resource").status == "met"
     assert result.verdict.id == "not-yet"
     assert result.verdict.reasons == [
-        "Blocker: No funding at all. (answer “Strongly disagree” to “We have funding.”)"
+        "No funding at all. (you answered “Strongly disagree” to “We have funding.”). Source: "
+        "Test Author (2020). What to do: Find a funder."
     ]
+    assert result.verdict.decisive[0].remedy == "Find a funder."
     hit = result.red_flags[0]
     assert (hit.severity, hit.bank_id, hit.question_id, hit.answer_id) == (
         "blocker",
@@ -196,8 +202,11 @@ def test_rule_3_criterion_not_met() -> None:
     assert section(result, "resource").score == 12.5
     assert result.verdict.id == "not-yet"
     assert result.verdict.reasons == [
-        "Criterion “Resource” is not met (score 12.5; met at 50, partly met at 25)"
+        "“Resource” is not met (score 12.5; met at 50, partly met at 25): you answered "
+        "“Disagree” to “We have funding.”; “Strongly disagree” to “We have time.”. Source: Test "
+        "Author (2020)"
     ]
+    assert result.verdict.decisive[0].question_ids == ["b1", "b2"]
     assert [hit.severity for hit in result.red_flags] == ["caution"]
 
 
@@ -206,7 +215,8 @@ def test_rule_4_caution_is_a_named_condition() -> None:
     assert section(result, "resource").status == "met"
     assert result.verdict.id == "ready-with-conditions"
     assert result.verdict.conditions == [
-        "Caution: Time is short. (answer “Disagree” to “We have time.”)"
+        "Time is short. (you answered “Disagree” to “We have time.”). Source: Test Author (2020). "
+        "What to do: Make time."
     ]
 
 
@@ -215,8 +225,8 @@ def test_rule_4_case_partly_met() -> None:
     result = run(c2="not-true")
     assert result.verdict.id == "ready-with-conditions"
     assert result.verdict.conditions == [
-        "Reason to co-produce “Reasons to co-produce” is partly met (score 50; met at 75, "
-        "partly met at 40); strengthen it"
+        "“Reasons to co-produce” is partly met (score 50; met at 75, partly met at 40): you "
+        "answered “Not true” to “There is doubt about the design.”. Source: Test Author (2020)"
     ]
 
 
@@ -237,11 +247,11 @@ def test_rule_5_all_best_is_ready_at_the_top_level() -> None:
         ("strongly-agree", "strongly-agree", "two", [True, True]),
         ("neither", "agree", "two", [True, True]),  # 50 >= 50, 75 >= 75: on the thresholds
         ("agree", "neither", "one", [True, False]),  # 50 < 75
-        ("disagree", "strongly-agree", "none", [False, False]),  # cumulative: no skipping
-        ("dont-know", "strongly-agree", "none", [False, False]),  # level one unknown
+        ("disagree", "strongly-agree", None, [False, False]),  # cumulative: no skipping
+        ("dont-know", "strongly-agree", None, [False, False]),  # level one unknown
     ],
 )
-def test_levels_are_cumulative(l1: str, l2: str, level: str, reached: list[bool]) -> None:
+def test_levels_are_cumulative(l1: str, l2: str, level: str | None, reached: list[bool]) -> None:
     result = run(l1=l1, l2=l2)
     assert result.level.id == level
     assert [step.reached for step in result.level.steps] == reached
@@ -249,7 +259,7 @@ def test_levels_are_cumulative(l1: str, l2: str, level: str, reached: list[bool]
 
 def test_level_name_for_none_and_explanation() -> None:
     result = run(l1="disagree")
-    assert result.level.name == "Not yet co-producing"
+    assert result.level.name == "No level reached"  # the mini bank has no baseline level
     assert result.level.explanation.startswith("Level one not reached (indicators 25 < 50)")
     assert "Level two indicators score 100 but a lower level is not reached" in (
         result.level.explanation
@@ -260,7 +270,9 @@ def test_level_not_given_without_indicator_answers() -> None:
     result = run(l1=None, l2="dont-know")
     assert result.level.id is None
     assert result.level.confidence == "insufficient"
-    assert result.level.name == "Too few answers to place the team on a level"
+    assert result.level.name == "Not assessed"
+    assert [step.assessed for step in result.level.steps] == [False, False]
+    assert not any(step.reached for step in result.level.steps)
 
 
 def test_level_not_assessed_without_a_level_bank() -> None:
@@ -313,22 +325,22 @@ def test_case_counts_items_that_hold() -> None:
 def test_recommendations_are_ranked_and_unique() -> None:
     result = run(
         b1="strongly-disagree",  # blocker; resource (0 + 0.25) / 2 = 12.5 -> not met
-        b2="disagree",  # "when" matches; in the weakest criterion
-        a1="disagree",  # authority (0.25 + 1.5 + 1) / 5 = 55 -> partly met
+        b2="disagree",  # "when" matches; in a criterion that must be in place first
+        a1="disagree",  # authority (0.25 + 1.5 + 1) / 5 = 55 -> partly met: a condition
         a2="neither",
         l1="disagree",  # level one not reached: a step to the next level
         l2="disagree",  # a higher level: other
-        c1="not-true",  # other; c2 has the same text and is dropped
-        c2="not-true",
+        c2="not-true",  # case (1 + 0) / 2 = 50 -> partly met: a condition, scored 50 < 55
     )
     assert [s.score for s in result.sections if s.role == "criterion"] == [55.0, 12.5]
+    assert result.verdict.id == "not-yet"
     got = [(r.rank, r.category, r.question_id, r.text) for r in result.recommendations]
     assert got == [
         (1, "blocker", "b1", "Find a funder."),
         (2, "criterion", "b2", "Make time."),
-        (3, "criterion", "a1", "Get authority."),
-        (4, "next-level", "l1", "Ask people to contribute."),
-        (5, "other", "c1", "Listen to the outrage."),
+        (3, "condition", "c2", "Listen to the outrage."),
+        (4, "condition", "a1", "Get authority."),
+        (5, "next-level", "l1", "Ask people to contribute."),
         (6, "other", "l2", "Let people lead."),
     ]
     first = result.recommendations[0]
@@ -338,8 +350,15 @@ def test_recommendations_are_ranked_and_unique() -> None:
     )
     assert first.citation.short == 'Test Author (2020), "A test source": B1 advice'
     assert result.recommendations[1].because == (
-        "You answered “Disagree” to “We have time.”; criterion “Resource” is not met (score 12.5)."
+        "You answered “Disagree” to “We have time.”; “Resource” is not met (score 12.5)."
     )
+
+
+def test_not_the_right_approach_recommends_only_the_approach() -> None:
+    # the case is not met: choice fits; nothing about preparing for co-production is advised
+    result = run(b1="strongly-disagree", c1="not-true", c2="not-true")
+    assert result.verdict.id == "not-right-approach"
+    assert result.recommendations == []
 
 
 def test_recommendation_needs_the_weaker_half_or_a_when_answer() -> None:

@@ -65,6 +65,10 @@ class Citation(_Strict):
             "as 'Stephens et al (2012), as quoted in ...'."
         ),
     )
+    relation: Literal["quoted", "summarised"] = Field(
+        default="quoted",
+        description="Whether the source quotes the original or summarises it.",
+    )
 
 
 class ScaleOption(_Strict):

@@ -240,9 +240,7 @@ def score(
         level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
         for warning in loaded.warnings:
             typer.echo(f"coprod-check: {warning}", err=True)
-        result = score_answers(
-            loaded.banks, loaded.answers, sensitivity=explain or fmt == "json"
-        )
+        result = score_answers(loaded.banks, loaded.answers, sensitivity=explain or fmt == "json")
         text = render(
             result, fmt, explain=explain, show_all=show_all, color=False if output else None
         )

@@ -39,6 +39,7 @@ class CitationText(_Frozen):
     original: str | None = Field(
         default=None, description="The original the source quotes or summarises, if any."
     )
+    relation: Literal["quoted", "summarised"] = "quoted"
 
     @property
     def short(self) -> str:
@@ -47,8 +48,19 @@ class CitationText(_Frozen):
         year = f" ({self.year})" if self.year is not None else ""
         source = f'{self.author}{year}, "{self.title}"'
         if self.original:
-            source = f"{self.original}, as quoted in {source}"
+            how = "as summarised by" if self.relation == "summarised" else "as quoted in"
+            source = f"{self.original}, {how} {source}"
         return f"{source}: {self.item}"
+
+    @property
+    def brief(self) -> str:
+        """``Becky Malby (2014)``; with an original, ``Stephens et al (2012), as quoted in ...``."""
+        year = f" ({self.year})" if self.year is not None else ""
+        source = f"{self.author}{year}"
+        if self.original:
+            how = "as summarised by" if self.relation == "summarised" else "as quoted in"
+            source = f"{self.original}, {how} {source}"
+        return source
 
 
 class BankInfo(_Frozen):
@@ -185,6 +197,7 @@ class Reason(_Frozen):
     question_ids: list[str] = Field(default_factory=list)
     rule: str = ""
     source: str = ""
+    source_brief: str = ""
     remedy: str | None = None
     remedy_source: str | None = None
 
@@ -206,7 +219,8 @@ class Verdict(_Frozen):
         ),
     )
     decisive: list[Reason] = Field(
-        default_factory=list, description="The reasons that decided the verdict, most important first."
+        default_factory=list,
+        description="The reasons that decided the verdict, most important first.",
     )
     ranked_conditions: list[Reason] = Field(
         default_factory=list, description="The conditions, most important first."

@@ -21,6 +21,7 @@ from coprod_check.result_model import (
 )
 
 TOP_RECOMMENDATIONS = 5
+TOP_CONDITIONS = 3
 BAR_WIDTH = 20
 REPORT_TITLE = "Co-production readiness report"
 
@@ -46,8 +47,10 @@ ROLE_WORDS = {
     "approach": "Approach",
 }
 CATEGORY_WORDS = {
+    "approach": "Do the approach that fits well",
     "blocker": "Resolve a blocker",
-    "criterion": "Strengthen a criterion",
+    "criterion": "Put a criterion in place",
+    "condition": "Meet a condition",
     "next-level": "Towards the next level",
     "other": "Also worth doing",
 }
@@ -266,7 +269,7 @@ def build_view(result: Result, *, explain: bool = False, show_all: bool = False)
         verdict_id=result.verdict.id,
         verdict_label=result.verdict.label,
         reasons=list(result.verdict.reasons),
-        conditions=list(result.verdict.conditions),
+        conditions=_conditions(result.verdict.conditions, show_all),
         alternatives=[
             AlternativeRow(approach, approach.citation.short)
             for approach in result.verdict.alternatives
@@ -294,9 +297,15 @@ def build_view(result: Result, *, explain: bool = False, show_all: bool = False)
                 description=step.description,
                 score_text=format_score(step.score, (step.threshold,)),
                 bar=text_bar(step.score),
-                threshold_text=format_score(step.threshold),
+                threshold_text="baseline" if step.baseline else format_score(step.threshold),
                 reached=step.reached,
-                reached_words="Reached" if step.reached else "Not reached",
+                reached_words=(
+                    "Not assessed"
+                    if not step.assessed
+                    else "Reached"
+                    if step.reached
+                    else "Not reached"
+                ),
                 answered_text=f"{step.answered} of {step.total}",
                 citation=step.citation.short,
             )
@@ -323,7 +332,7 @@ def build_view(result: Result, *, explain: bool = False, show_all: bool = False)
         hidden_recommendations=len(ranked) - len(shown),
         explain=explain,
         verdict_rules=VERDICT_RULES,
-        verdict_explanation=result.verdict.explanation,
+        verdict_explanation=_explanation(result),
         level_rules=LEVEL_RULES,
         trace_note=TRACE_NOTE,
         score_legend=SCORE_LEGEND,
@@ -331,6 +340,42 @@ def build_view(result: Result, *, explain: bool = False, show_all: bool = False)
         case_explanation=None if result.case is None else result.case.explanation,
         level_explanation=level.explanation,
     )
+
+
+def _conditions(conditions: Sequence[str], show_all: bool) -> list[str]:
+    """The conditions, most important first; beyond the first few only with --all."""
+    if show_all or len(conditions) <= TOP_CONDITIONS:
+        return list(conditions)
+    hidden = len(conditions) - TOP_CONDITIONS
+    noun = "condition" if hidden == 1 else "conditions"
+    return [
+        *conditions[:TOP_CONDITIONS],
+        f"{hidden} more {noun} not shown; use --all to see every one.",
+    ]
+
+
+def _explanation(result: Result) -> str:
+    """Which rule decided the verdict, and which single answers one step different would change
+    the verdict or the level (when they were worked out)."""
+    text = result.verdict.explanation
+    if result.sensitivity is None:
+        return text
+    if not result.sensitivity:
+        return (
+            text + " No single answer, one step different, would change the verdict or the level."
+        )
+    changes = []
+    for change in result.sensitivity:
+        effects = []
+        if change.verdict is not None:
+            effects.append(f"the verdict to {change.verdict}")
+        if change.level_changes:
+            effects.append(f"the level to {change.level or 'not assessed'}")
+        changes.append(
+            f"“{change.answer_label}” → “{change.to_answer_label}” to “{change.statement}” would "
+            f"change {' and '.join(effects)}"
+        )
+    return text + " One step different would change the result: " + "; ".join(changes) + "."
 
 
 def _header(result: Result) -> list[HeaderLine]:
@@ -362,7 +407,9 @@ def _section_row(section: SectionResult, bank_titles: dict[str, str]) -> Section
         role_words=ROLE_WORDS.get(section.role, section.role),
         score_text=format_score(section.score, (section.met_at, section.partly_met_at)),
         bar=text_bar(section.score),
-        status_words=STATUS_WORDS[section.status],
+        status_words=(
+            "Decides the approach" if section.role == "approach" else STATUS_WORDS[section.status]
+        ),
         answered_text=f"{section.answered} of {section.total}",
         thresholds_text=(f"{format_score(section.met_at)} / {format_score(section.partly_met_at)}"),
         answers=[

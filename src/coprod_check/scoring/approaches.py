@@ -126,7 +126,9 @@ def suggest(
                     description=approach.description,
                     because=[why.text for why in whys],
                     citation=cite(bank, approach.citation),
-                    how=[HowStep(text=h.text, citation=cite(bank, h.citation)) for h in approach.how],
+                    how=[
+                        HowStep(text=h.text, citation=cite(bank, h.citation)) for h in approach.how
+                    ],
                     question_ids=question_ids,
                     bank_id=bank.id,
                 )

@@ -17,6 +17,7 @@ def cite(bank: Bank, citation: Citation) -> CitationText:
                 title=source.title,
                 item=citation.item,
                 original=citation.original,
+                relation=citation.relation,
             )
     return CitationText(
         source_id=citation.source,
@@ -25,4 +26,5 @@ def cite(bank: Bank, citation: Citation) -> CitationText:
         title="",
         item=citation.item,
         original=citation.original,
+        relation=citation.relation,
     )

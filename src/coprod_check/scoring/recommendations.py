@@ -2,7 +2,7 @@
 
 - Not the right approach: only how to do the approach that fits well (each alternative's
   ``how``), never advice on preparing for co-production.
-- Too few answers: nothing; the verdict asks for more answers.
+- Too few answers: only the step towards the next level, when the level could be placed.
 - Otherwise: each blocker's remedy; then the remedies of criteria not met, then of criteria
   partly met (lowest score first), with their questions' advice; then each caution's remedy;
   then the steps to the next level (the level's own step first); then the rest.
@@ -75,14 +75,13 @@ def recommend(
     verdict: Verdict,
 ) -> list[RecommendationItem]:
     """The ranked list for this verdict."""
-    if verdict.id == "insufficient-answers":
-        return []
     if verdict.id == "not-right-approach":
         return _approach_steps(verdict)
     bank_by_id = {bank.id: bank for bank in banks}
-    candidates = _section_candidates(bank_by_id, sections)
-    candidates += _level_candidates(banks, sections, level)
-    candidates += _question_candidates(items, sections, flags, level)
+    candidates = _level_candidates(banks, sections, level)
+    if verdict.id != "insufficient-answers":
+        candidates += _section_candidates(bank_by_id, sections)
+        candidates += _question_candidates(items, sections, flags, level)
     candidates.sort(key=lambda candidate: candidate.sort_key)
     result: list[RecommendationItem] = []
     seen: set[str] = set()
@@ -159,7 +158,7 @@ def _level_candidates(
 ) -> list[_Candidate]:
     """The next level's own step, before its questions' advice."""
     bank = level_bank(banks)
-    if bank is None or level.id is None:
+    if bank is None or not level.steps or not level.steps[0].assessed:
         return []
     names = [definition.id for definition in bank.levels]
     index = names.index(level.id) if level.id in names else -1
@@ -176,7 +175,8 @@ def _level_candidates(
             bank,
             section.id,
             section.recommendation,
-            f"The level is {level.name}; this is the step towards {following.name}.",
+            f"The level is {level.name.lower() if level.id is None else level.name}; this is the "
+            f"step towards {following.name}.",
         )
     ]
 
@@ -237,7 +237,7 @@ def _next_level_section(
     """(bank id, section id) of the indicators of the first level not reached, and its name."""
     banks = list({item.bank.id: item.bank for item in items}.values())
     bank = level_bank(banks)
-    if bank is None or level.id is None:
+    if bank is None or not level.steps or not level.steps[0].assessed:
         return None
     for step, definition in zip(level.steps, bank.levels, strict=False):
         if not step.reached:

@@ -47,6 +47,8 @@ RULES = (
     "place first is not met; (4) a caution, or a criterion only partly met; (5) ready."
 )
 COPRODUCTION = "co-production"
+#: Sections that judge readiness; without any of them there is no verdict, only a level.
+READINESS_ROLES = ("criterion", "case", "cautions", "approach")
 
 
 def consequence(section: Section, status: str) -> Consequence:
@@ -71,7 +73,9 @@ def _definition(banks: Sequence[Bank], result: SectionResult) -> tuple[Bank, Sec
 
 def _words(items: Sequence[ScoredAnswer], bank_id: str, ids: Sequence[str]) -> str:
     chosen = [i for i in items if i.bank.id == bank_id and i.question.id in ids]
-    return "; ".join(f"“{i.option.label if i.option else '–'}” to “{i.question.statement}”" for i in chosen)
+    return "; ".join(
+        f"“{i.option.label if i.option else '–'}” to “{i.question.statement}”" for i in chosen
+    )
 
 
 def _section_reason(
@@ -99,6 +103,7 @@ def _section_reason(
         question_ids=weak,
         rule=rule,
         source=result.citation.short,
+        source_brief=result.citation.brief,
         remedy=remedy.text if remedy else None,
         remedy_source=cite(bank, remedy.citation).short if remedy else None,
     )
@@ -118,6 +123,7 @@ def _flag_reason(
         question_ids=[hit.question_id],
         rule=rule,
         source=hit.citation.short,
+        source_brief=hit.citation.brief,
         remedy=remedy.text if remedy else None,
         remedy_source=cite(bank, remedy.citation).short if remedy else None,
     )
@@ -126,10 +132,12 @@ def _flag_reason(
 def _approach_reason(alternative: ApproachSuggestion) -> Reason:
     return Reason(
         kind="approach",
-        text=f"{alternative.name} fits this work better: " + "; ".join(alternative.because),
+        text=f"{alternative.name} fits this work better: "
+        + "; ".join(because[:1].lower() + because[1:] for because in alternative.because),
         question_ids=list(alternative.question_ids),
         rule="2: an approach that fits better than co-production holds",
         source=alternative.citation.short,
+        source_brief=alternative.citation.brief,
         remedy=alternative.how[0].text if alternative.how else None,
         remedy_source=alternative.how[0].citation.short if alternative.how else None,
     )
@@ -139,19 +147,24 @@ def _case_reason(items: Sequence[ScoredAnswer], sections: Sequence[SectionResult
     case = [s for s in sections if s.role == "case" and s.status == "met"]
     if not case:
         return None
-    holding = [
-        i
-        for i in items
-        if i.section.role == "case" and i.value is not None and i.value >= HALF
-    ]
+    holding = sorted(
+        (i for i in items if i.section.role == "case" and i.value is not None and i.value >= HALF),
+        key=lambda i: -(i.value or 0),
+    )
     ids = [i.question.id for i in holding]
+    named = "; ".join(
+        f"“{i.option.label if i.option else ''}” to “{i.question.statement}”" for i in holding[:2]
+    )
+    more = len(holding) - 2
+    if more > 0:
+        named += f" (and {more} more)"
     return Reason(
         kind="reason-to-co-produce",
-        text="There is a reason to co-produce (each is enough on its own): you answered "
-        + "; ".join(f"“{i.option.label if i.option else ''}” to “{i.question.statement}”" for i in holding),
+        text="There is a reason to co-produce, and one is enough: you answered " + named,
         question_ids=ids,
         rule="a reason to co-produce holds",
         source=case[0].citation.short,
+        source_brief=case[0].citation.brief,
     )
 
 
@@ -163,6 +176,15 @@ def decide(
     confidence: Confidence,
 ) -> Verdict:
     """Apply the five rules; every reason names the answers, the rule and the source."""
+    judged = [s for s in sections if s.role in READINESS_ROLES]
+    if not judged:
+        reason = Reason(
+            kind="too-few-answers",
+            text="None of the answered banks asks whether this work is ready to co-produce (only "
+            "levels were answered); answer Inett's or Malby's bank for a verdict",
+            rule="1: too few answers",
+        )
+        return _verdict("insufficient-answers", [reason], [], [], 1, None)
     if confidence.label == "insufficient":
         text = (
             f"Only {confidence.answered} of {confidence.total} questions are answered "
@@ -183,13 +205,17 @@ def decide(
 
     alternatives = suggest(banks, items, sections)
     redirect = [
-        s for s in sections if consequence(_definition(banks, s)[1], s.status) == "not-right-approach"
+        s
+        for s in sections
+        if consequence(_definition(banks, s)[1], s.status) == "not-right-approach"
     ]
     if alternatives or redirect:
         decisive = [_approach_reason(a) for a in alternatives]
         if not alternatives:
             decisive += [
-                _section_reason(banks, items, s, "2: a section that decides the approach is not met")
+                _section_reason(
+                    banks, items, s, "2: a section that decides the approach is not met"
+                )
                 for s in redirect
             ]
         approach = alternatives[0].id if alternatives else None
@@ -259,9 +285,10 @@ def _conditions(
 
 
 def _text(reason: Reason) -> str:
+    text = f"{reason.text}. Source: {reason.source_brief}" if reason.source_brief else reason.text
     if reason.remedy:
-        return f"{reason.text}. What to do: {reason.remedy}"
-    return reason.text
+        return f"{text}. What to do: {reason.remedy}"
+    return text
 
 
 def _verdict(
