@@ -22,15 +22,11 @@ from coprod_check.yaml_source import parse_yaml
 
 EXPECTED_BANKS = {"malby-do-dont", "right-circumstances", "needham-carr-levels"}
 
-# Malby's "don't do coproduction if" items whose red flag is a blocker (see the comment in
-# questionnaires/malby-do-dont.yaml for why these five and not the other nine).
-MALBY_BLOCKERS = {
-    "malby-dont-no-access-all-levels",
-    "malby-dont-no-funders",
-    "malby-dont-save-money",
-    "malby-dont-no-follow-through",
-    "malby-dont-ethics-closeness-reward",
-}
+# Malby's fourteen "don't do coproduction if" items carry equal weight: each raises a blocker on
+# "Not true" (the statements are turned round), except the one that decides the approach ("you
+# think you know precisely the service that you require": voice), which raises a caution and
+# sends the verdict to voice (see the comment in questionnaires/malby-do-dont.yaml).
+MALBY_APPROACH_ITEM = "malby-open-about-service"
 
 INETT_CRITERIA = [
     "inett-authority",
@@ -127,23 +123,33 @@ def reference_problems(bank: Bank) -> list[str]:
 
     for approach in bank.approaches:
         cite(f"approach {approach.id}", approach.citation.source)
-        for condition in approach.when:
+        for how in approach.how:
+            cite(f"approach {approach.id} how", how.citation.source)
+        conditions = list(approach.when)
+        while conditions:
+            condition = conditions.pop(0)
+            conditions += condition.all or []
             where = f"approach {approach.id}"
-            if (condition.question is None) == (condition.section is None):
+            if condition.question is None and condition.section is None and not condition.all:
                 problems.append(f"{where}: a condition needs a question or a section")
-            elif condition.question is not None:
+            if condition.question is not None:
                 asked = questions.get(condition.question)
                 if asked is None or not condition.answers:
                     problems.append(f"{where}: bad question condition {condition.question}")
-                else:
+                elif asked.scale in scales:
                     options = {option.id for option in scales[asked.scale].options}
                     problems += [
                         f"{where}: unknown option {answer}"
                         for answer in condition.answers
                         if answer not in options
                     ]
-            elif condition.section not in sections or not condition.status:
+            if condition.section is not None and (
+                condition.section not in sections or not condition.status
+            ):
                 problems.append(f"{where}: bad section condition {condition.section}")
+    for section in bank.sections:
+        if section.recommendation is not None:
+            cite(f"section {section.id} recommendation", section.recommendation.citation.source)
     return problems
 
 
@@ -194,7 +200,7 @@ def test_bank_parses_without_duplicate_keys(name: str) -> None:
 def test_bank_header_fields(name: str) -> None:
     bank = BANKS[name]
     assert bank.schema_version == 1
-    assert bank.version == "1.0.0"
+    assert bank.version == "2.0.0"
     assert bank.min_answered == 0.5
     assert (bank.thresholds.met, bank.thresholds.partly_met) == (75, 40)
     assert bank.title and bank.description
@@ -258,7 +264,7 @@ def _first_question(data: dict[str, Any]) -> dict[str, Any]:
     return question
 
 
-FIRST = "question malby-dont-know-service-precisely"
+FIRST = "question malby-open-about-service"
 MUTATIONS: dict[str, tuple[Any, str]] = {
     "unknown scale": (
         lambda d: _first_question(d).update(scale="no-such-scale"),
@@ -274,7 +280,7 @@ MUTATIONS: dict[str, tuple[Any, str]] = {
     ),
     "red flag not at the worst end": (
         lambda d: _first_question(d)["red_flags"][0].update(answers=["partly-true"]),
-        f"{FIRST}: red flag skips the worse answer fully-true; "
+        f"{FIRST}: red flag skips the worse answer not-true; "
         "red flags must be the worst end of the scale",
     ),
     "red flag on don't know": (
@@ -283,10 +289,10 @@ MUTATIONS: dict[str, tuple[Any, str]] = {
     ),
     "duplicate question id": (
         lambda d: d["sections"][1]["questions"][0].update(id=_first_question(d)["id"]),
-        "duplicate question id malby-dont-know-service-precisely",
+        "duplicate question id malby-open-about-service",
     ),
     "approach on a missing question": (
-        lambda d: d["approaches"][0]["when"][0].update(question="malby-no-such-question"),
+        lambda d: d["approaches"][1]["when"][0].update(question="malby-no-such-question"),
         "approach voice: bad question condition malby-no-such-question",
     ),
 }
@@ -313,45 +319,48 @@ def _sections_by_role(bank: Bank, role: str) -> list[Any]:
     return [section for section in bank.sections if section.role == role]
 
 
-def test_malby_has_all_fourteen_dont_items_reversed_and_flagged() -> None:
+def test_malby_has_all_fourteen_dont_items_turned_round_and_flagged() -> None:
     (cautions,) = _sections_by_role(_bank("malby-do-dont"), "cautions")
     assert len(cautions.questions) == 14
     for question in cautions.questions:
-        assert question.reverse, question.id
+        assert not question.reverse, question.id  # positive statements: "Not true" is bad news
         assert question.red_flags, question.id
+        assert question.recommendation is not None, question.id  # every blocker has a remedy
         assert question.citation.item.startswith("Don't do coproduction if:"), question.id
 
 
-def test_malby_blockers_are_the_five_fatal_items() -> None:
+def test_malby_dont_items_carry_equal_weight() -> None:
+    """Each "don't" item is a blocker on "Not true" and a caution on "Partly true", except the
+    one that decides the approach (knowing precisely the service you want: voice)."""
     (cautions,) = _sections_by_role(_bank("malby-do-dont"), "cautions")
-    blockers = {
-        q.id for q in cautions.questions if any(f.severity == "blocker" for f in q.red_flags)
-    }
-    assert blockers == MALBY_BLOCKERS
     for question in cautions.questions:
         flags = {flag.severity: set(flag.answers) for flag in question.red_flags}
-        assert flags["caution"] == {"partly-true", "fully-true"}, question.id
-        if question.id in MALBY_BLOCKERS:
-            assert flags["blocker"] == {"fully-true"}, question.id
+        assert flags["caution"] == {"partly-true", "not-true"}, question.id
+        if question.id == MALBY_APPROACH_ITEM:
+            assert "blocker" not in flags
+        else:
+            assert flags["blocker"] == {"not-true"}, question.id
 
 
-def test_malby_has_all_nine_do_items() -> None:
+def test_malby_has_all_nine_do_items_each_sufficient() -> None:
     (case,) = _sections_by_role(_bank("malby-do-dont"), "case")
     assert len(case.questions) == 9
+    assert case.rule == "any"  # "Do do coproduction if": each item is a reason on its own
     assert all(not q.reverse for q in case.questions)
     assert all(q.citation.item.startswith("Do do coproduction if:") for q in case.questions)
 
 
 def test_malby_approach_section_has_voice_choice_and_coproduction_rows() -> None:
     (approach,) = _sections_by_role(_bank("malby-do-dont"), "approach")
-    reversed_rows = {q.id: q.reverse for q in approach.questions}
-    assert reversed_rows == {
-        "malby-approach-voice-feedback": True,
-        "malby-approach-voice-members": True,
-        "malby-approach-choice-shared-decisions": True,
-        "malby-approach-choice-provider": True,
-        "malby-approach-coproduction": False,
-    }
+    assert [q.id for q in approach.questions] == [
+        "malby-approach-voice-feedback",
+        "malby-approach-voice-members",
+        "malby-approach-choice-shared-decisions",
+        "malby-approach-choice-provider",
+        "malby-approach-coproduction",
+    ]
+    # three distinct relationships: none is scored as the reverse of another
+    assert not any(q.reverse for q in approach.questions)
 
 
 def test_malby_scale_is_three_points_plus_dont_know() -> None:
@@ -364,16 +373,16 @@ def test_malby_scale_is_three_points_plus_dont_know() -> None:
     ]
 
 
-def test_malby_voice_and_choice_approaches_depend_on_their_rows() -> None:
+def test_malby_choice_then_voice_with_how_from_the_table() -> None:
     approaches = {a.id: a for a in _bank("malby-do-dont").approaches}
-    assert set(approaches) == {"voice", "choice"}
-    for approach_id, approach in approaches.items():
+    assert list(approaches) == ["choice", "voice"]
+    assert approaches["choice"].rank < approaches["voice"].rank
+    for approach in approaches.values():
         assert approach.citation.source == "malby-2014"
-        assert "How:" in approach.description
-        for condition in approach.when:
-            assert condition.question is not None
-            assert condition.question.startswith(f"malby-approach-{approach_id}-")
-            assert condition.answers == ["fully-true"]
+        assert len(approach.how) >= 2
+        assert approach.how[0].citation.item.startswith(approach.name + ", 'How'")
+    voice = [c.question for c in approaches["voice"].when if c.question]
+    assert voice == ["malby-approach-coproduction", MALBY_APPROACH_ITEM]
 
 
 # --- Inett -------------------------------------------------------------------------------------
@@ -390,7 +399,20 @@ def test_inett_criterion_has_two_to_five_statements(section_id: str) -> None:
     (section,) = [s for s in _bank("right-circumstances").sections if s.id == section_id]
     expected = range(5, 6) if section_id == "inett-resource" else range(2, 6)
     assert len(section.questions) in expected
-    assert section.decisive == (section_id == "inett-delivery")
+    assert section.recommendation is not None  # every criterion has its remedy
+
+
+def test_inett_criteria_weighed_as_the_article_weighs_them() -> None:
+    bank = _bank("right-circumstances")
+    effects = {s.id: (s.if_not_met, s.if_partly_met) for s in bank.sections}
+    assert effects == {
+        "inett-authority": ("not-yet", "condition"),
+        "inett-aims": ("not-yet", "condition"),
+        "inett-scale": ("not-right-approach", "condition"),
+        "inett-outcomes": ("condition", "condition"),
+        "inett-resource": ("not-yet", "condition"),
+        "inett-delivery": ("not-right-approach", "condition"),
+    }
 
 
 def test_inett_scale_is_five_point_agreement_plus_dont_know() -> None:
@@ -399,13 +421,18 @@ def test_inett_scale_is_five_point_agreement_plus_dont_know() -> None:
     assert (scale.options[0].id, scale.options[4].id) == ("strongly-disagree", "strongly-agree")
 
 
-def test_inett_co_design_approach_follows_criterion_six() -> None:
+def test_inett_approaches_follow_criteria_six_and_three() -> None:
     bank = _bank("right-circumstances")
-    (approach,) = bank.approaches
-    assert approach.id == "co-design"
-    assert [(c.section, c.status) for c in approach.when] == [("inett-delivery", ["not-met"])]
-    assert "McDougall" in approach.description
-    assert "malby-2014" in {source.id for source in bank.sources}
+    approaches = {a.id: a for a in bank.approaches}
+    assert list(approaches) == ["co-design", "narrower-scale"]
+    assert [(c.section, c.status) for c in approaches["co-design"].when] == [
+        ("inett-delivery", ["not-met"])
+    ]
+    assert [(c.section, c.status) for c in approaches["narrower-scale"].when] == [
+        ("inett-scale", ["not-met"])
+    ]
+    assert any(h.citation.original == "McDougall (2012)" for h in approaches["co-design"].how)
+    assert approaches["co-design"].rank < approaches["narrower-scale"].rank
 
 
 # --- Needham & Carr (2009) ---------------------------------------------------------------------
@@ -421,18 +448,21 @@ def test_needham_carr_has_three_cumulative_levels_with_aliases() -> None:
     ]
     thresholds = [level.threshold for level in bank.levels]
     assert thresholds == sorted(thresholds)
-    assert all(0 < threshold <= 100 for threshold in thresholds)
+    assert [level.baseline for level in bank.levels] == [True, False, False]
+    assert all(0 < threshold <= 100 for threshold in thresholds[1:])
+    optional = [q.id for q in _questions(bank) if q.optional]
+    assert optional == [  # Community Care: the intermediate level "may include" these
+        "nc-intermediate-recruit-and-train-staff",
+        "nc-intermediate-shared-responsibilities",
+    ]
     assert [s.role for s in bank.sections] == ["level", "level", "level"]
     assert all(len(section.questions) >= 3 for section in bank.sections)
 
 
-def test_needham_carr_cites_the_briefing_and_both_descriptions_of_it() -> None:
+def test_needham_carr_cites_the_descriptions_read_with_the_briefing_as_original() -> None:
     bank = _bank("needham-carr-levels")
-    assert {source.id for source in bank.sources} == {
-        "needham-carr-2009",
-        "project-report",
-        "community-care",
-    }
+    assert {source.id for source in bank.sources} == {"project-report", "community-care"}
     cited = {q.citation.source for q in _questions(bank)}
     assert cited == {"project-report", "community-care"}
-    assert all(level.citation.source == "needham-carr-2009" for level in bank.levels)
+    for item in [*(q.citation for q in _questions(bank)), *(lv.citation for lv in bank.levels)]:
+        assert (item.original, item.relation) == ("Needham & Carr (2009)", "summarised")

@@ -18,6 +18,7 @@ from compare_samples import point, save, values
 from conftest import updating_golden
 from coprod_check.aggregate.result import AggregateResult, Settings
 from coprod_check.cli import app
+from coprod_check.result_model import Result
 from html_checks import CHROMIUM, chromium_console, page_problems
 
 HERE = Path(__file__).parent / "fixtures" / "compare"
@@ -419,8 +420,9 @@ def test_saved_fixture_results_match_the_sample_builder() -> None:
         ),
     }
     for name, result in expected.items():
-        saved = json.loads((HERE / "results" / name).read_text(encoding="utf-8"))
-        assert saved == result.model_dump(mode="json"), name
+        saved = (HERE / "results" / name).read_text(encoding="utf-8")
+        # saved by an earlier version: keys added since then take their defaults
+        assert Result.model_validate_json(saved) == result, name
 
 
 def test_saved_aggregate_from_the_aggregate_command(

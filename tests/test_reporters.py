@@ -74,6 +74,9 @@ def test_json_keeps_the_model_field_order_and_unicode() -> None:
         "conditions",
         "alternatives",
         "explanation",
+        "approach",
+        "decisive",
+        "ranked_conditions",
     ]
     assert "Coproducing Health – a briefing" in text  # not \u2013
     assert text.startswith('{\n  "result_version": 1,\n')

@@ -25,7 +25,7 @@ UPDATE = os.environ.get("COPROD_UPDATE_GOLDEN") == "1"
 
 #: What each example is written to show: (verdict, level, confidence).
 PROMISES: dict[str, tuple[str, str | None, str]] = {
-    "borough-wide-redesign": ("not-yet", "descriptive", "high"),
+    "borough-wide-redesign": ("not-right-approach", "descriptive", "high"),
     "neighbourhood-peer-support": ("ready", "transformative", "high"),
     "consults-but-decides": ("not-right-approach", "descriptive", "high"),
     "many-dont-knows": ("insufficient-answers", None, "insufficient"),
@@ -86,4 +86,5 @@ def test_golden_json_has_no_date_of_the_run() -> None:
             "red_flags",
             "case",
             "recommendations",
+            "sensitivity",
         }

@@ -165,7 +165,8 @@ def test_rule_2_case_not_met_suggests_choice() -> None:
         "co-produce” is not met",
     ]
     assert result.verdict.reasons == [
-        "Choice fits this work better: " + "; ".join(b[0].lower() + b[1:] for b in choice[0].because)
+        "Choice fits this work better: "
+        + "; ".join(b[0].lower() + b[1:] for b in choice[0].because)
         + ". Source: Test Author (2020)"
     ]
 

@@ -297,7 +297,7 @@ def build_view(result: Result, *, explain: bool = False, show_all: bool = False)
                 description=step.description,
                 score_text=format_score(step.score, (step.threshold,)),
                 bar=text_bar(step.score),
-                threshold_text="baseline" if step.baseline else format_score(step.threshold),
+                threshold_text=format_score(step.threshold),
                 reached=step.reached,
                 reached_words=(
                     "Not assessed"
@@ -407,9 +407,7 @@ def _section_row(section: SectionResult, bank_titles: dict[str, str]) -> Section
         role_words=ROLE_WORDS.get(section.role, section.role),
         score_text=format_score(section.score, (section.met_at, section.partly_met_at)),
         bar=text_bar(section.score),
-        status_words=(
-            "Decides the approach" if section.role == "approach" else STATUS_WORDS[section.status]
-        ),
+        status_words=("–" if section.role == "approach" else STATUS_WORDS[section.status]),
         answered_text=f"{section.answered} of {section.total}",
         thresholds_text=(f"{format_score(section.met_at)} / {format_score(section.partly_met_at)}"),
         answers=[

@@ -50,6 +50,8 @@ def shortfalls(
         order = level_choices(banks)
         wanted = order.index(fail_below)
         got = result.level.id
+        if got is None and result.level.steps and result.level.steps[0].assessed:
+            got = NONE_ID  # assessed, but no level reached (a bank without a baseline level)
         if got is None or got not in order:
             reasons.append(
                 f"the level could not be assessed ({result.level.name}); "

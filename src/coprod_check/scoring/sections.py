@@ -83,12 +83,13 @@ def score_section(bank: Bank, section: Section, items: Sequence[ScoredAnswer]) -
     if section.role == "approach":
         score: Fraction | None = None
         status: StatusId = "unknown"
+    elif section.rule == "any":
+        # separate, sufficient reasons: a mean would say nothing, so there is no score
+        score = None
+        status = any_status(scored, bank.min_answered)
     else:
         score = weighted_score(scored)
-        if section.rule == "any":
-            status = any_status(scored, bank.min_answered)
-        else:
-            status = status_of(score, answered, total, thresholds, bank.min_answered)
+        status = status_of(score, answered, total, thresholds, bank.min_answered)
     return SectionResult(
         bank_id=bank.id,
         section_id=section.id,
