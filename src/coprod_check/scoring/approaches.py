@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from coprod_check.bank_model import Approach, Bank, Condition
-from coprod_check.result_model import ApproachSuggestion, HowStep, SectionResult
+from coprod_check.bank.model import Approach, Bank, Condition
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.citations import cite
 from coprod_check.scoring.numbers import HALF
+from coprod_check.scoring.result import ApproachSuggestion, HowStep, SectionResult
 
 
 @dataclass(slots=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from coprod_check.answers_model import Answer, AnswersFile
-from coprod_check.bank_model import Bank, ScaleOption
-from coprod_check.result_model import LevelResult, Sensitivity, Verdict
+from coprod_check.answers.model import Answer, AnswersFile
+from coprod_check.bank.model import Bank, ScaleOption
 from coprod_check.scoring.answers import ScoredAnswer
+from coprod_check.scoring.result import LevelResult, Sensitivity, Verdict
 
 
 class _Judged(Protocol):

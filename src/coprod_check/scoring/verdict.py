@@ -16,8 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod_check.bank_model import Bank, Consequence, Section
-from coprod_check.result_model import (
+from coprod_check.bank.model import Bank, Consequence, Section
+from coprod_check.scoring.answers import ScoredAnswer
+from coprod_check.scoring.approaches import suggest, weak_questions
+from coprod_check.scoring.citations import cite
+from coprod_check.scoring.confidence import short_banks
+from coprod_check.scoring.numbers import HALF, percent, share_text, show
+from coprod_check.scoring.result import (
     ApproachSuggestion,
     Confidence,
     Reason,
@@ -26,11 +31,6 @@ from coprod_check.result_model import (
     Verdict,
     VerdictId,
 )
-from coprod_check.scoring.answers import ScoredAnswer
-from coprod_check.scoring.approaches import suggest, weak_questions
-from coprod_check.scoring.citations import cite
-from coprod_check.scoring.confidence import short_banks
-from coprod_check.scoring.numbers import HALF, percent, share_text, show
 
 LABELS: dict[VerdictId, str] = {
     "ready": "Ready to co-produce",
@@ -96,6 +96,12 @@ def _section_reason(
     text = f"“{result.title}” is {result.status.replace('-', ' ')} ({score})"
     if weak:
         text += f": you answered {_words(items, bank.id, weak)}"
+    if result.status == "partly-met":
+        # what kept it from "not met" is as decisive as what kept it from "met"
+        strong = weak_questions(result, items, strong=True)
+        if strong:
+            text += f"; on the other side, {_words(items, bank.id, strong)}"
+        weak = weak + strong
     remedy = section.recommendation
     return Reason(
         kind="section",
@@ -168,6 +174,33 @@ def _case_reason(items: Sequence[ScoredAnswer], sections: Sequence[SectionResult
     )
 
 
+def _fits_reason(
+    banks: Sequence[Bank], items: Sequence[ScoredAnswer], sections: Sequence[SectionResult]
+) -> Reason | None:
+    """Why co-production (not another approach) fits: the sections that would have sent the
+    verdict elsewhere (Inett's delivery role and scale) are met or partly met."""
+    parts: list[str] = []
+    ids: list[str] = []
+    for result in sections:
+        bank, section = _definition(banks, result)
+        if section.role == "case" or result.status not in ("met", "partly-met"):
+            continue
+        if consequence(section, "not-met") != "not-right-approach":
+            continue
+        strong = weak_questions(result, items, strong=True)
+        if strong:
+            parts.append(f"“{result.title}” is {result.status.replace('-', ' ')}")
+            ids += strong
+    if not parts:
+        return None
+    return Reason(
+        kind="reason-to-co-produce",
+        text="Co-production, not another approach, fits this work: " + "; ".join(parts),
+        question_ids=ids,
+        rule="no approach that fits better holds",
+    )
+
+
 def decide(
     banks: Sequence[Bank],
     items: Sequence[ScoredAnswer],
@@ -232,13 +265,12 @@ def decide(
         if consequence(_definition(banks, s)[1], s.status) == "not-yet"
     ]
     conditions = _conditions(banks, items, sections, flags)
-    case = _case_reason(items, sections)
+    fits = [r for r in (_case_reason(items, sections), _fits_reason(banks, items, sections)) if r]
     if blockers or unmet:
         return _verdict("not-yet", unmet + blockers, conditions, [], 3, COPRODUCTION)
     if conditions:
-        decisive = ([case] if case else []) + conditions
-        return _verdict("ready-with-conditions", decisive, conditions, [], 4, COPRODUCTION)
-    reasons = [case] if case else []
+        return _verdict("ready-with-conditions", fits + conditions, conditions, [], 4, COPRODUCTION)
+    reasons = list(fits)
     reasons.append(
         Reason(
             kind="all-clear",
