@@ -382,7 +382,7 @@ def test_malby_choice_then_voice_with_how_from_the_table() -> None:
         assert len(approach.how) >= 2
         assert approach.how[0].citation.item.startswith(approach.name + ", 'How'")
     voice = [c.question for c in approaches["voice"].when if c.question]
-    assert voice == ["malby-approach-coproduction", MALBY_APPROACH_ITEM]
+    assert voice == ["malby-approach-coproduction"] * 3 + [MALBY_APPROACH_ITEM]
 
 
 # --- Inett -------------------------------------------------------------------------------------
@@ -410,7 +410,7 @@ def test_inett_criteria_weighed_as_the_article_weighs_them() -> None:
         "inett-aims": ("not-yet", "condition"),
         "inett-scale": ("not-right-approach", "condition"),
         "inett-outcomes": ("condition", "condition"),
-        "inett-resource": ("not-yet", "condition"),
+        "inett-resource": ("condition", "condition"),
         "inett-delivery": ("not-right-approach", "condition"),
     }
 

@@ -67,8 +67,9 @@ def test_weighted_mean_with_reversal() -> None:
     assert authority.explanation.endswith("so partly met.")
     assert result.verdict.id == "ready-with-conditions"
     assert result.verdict.conditions == [
-        "“Authority” is partly met (score 60; met at 75, partly met at 40). Source: Test Author "
-        "(2020)"
+        "“Authority” is partly met (score 60; met at 75, partly met at 40): in its favour, "
+        "“Agree” to “We have authority.”; “Neither” to “Leaders back us.”; “Disagree” to "
+        "“Hierarchy gets in the way.”. Source: Test Author (2020)"
     ]
 
 
@@ -227,7 +228,8 @@ def test_rule_4_case_partly_met() -> None:
     assert result.verdict.id == "ready-with-conditions"
     assert result.verdict.conditions == [
         "“Reasons to co-produce” is partly met (score 50; met at 75, partly met at 40): you "
-        "answered “Not true” to “There is doubt about the design.”. Source: Test Author (2020)"
+        "answered “Not true” to “There is doubt about the design.”; in its favour, “True” to "
+        "“People are outraged.”. Source: Test Author (2020)"
     ]
 
 

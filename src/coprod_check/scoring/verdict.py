@@ -100,7 +100,7 @@ def _section_reason(
         # what kept it from "not met" is as decisive as what kept it from "met"
         strong = weak_questions(result, items, strong=True)
         if strong:
-            text += f"; on the other side, {_words(items, bank.id, strong)}"
+            text += ("; " if weak else ": ") + f"in its favour, {_words(items, bank.id, strong)}"
         weak = weak + strong
     remedy = section.recommendation
     return Reason(
@@ -182,7 +182,7 @@ def _fits_reason(
     parts: list[str] = []
     ids: list[str] = []
     for result in sections:
-        bank, section = _definition(banks, result)
+        _, section = _definition(banks, result)
         if section.role == "case" or result.status not in ("met", "partly-met"):
             continue
         if consequence(section, "not-met") != "not-right-approach":

@@ -62,12 +62,16 @@ CONFIDENCE_WORDS = {
 }
 VERDICT_RULES = (
     "The verdict is the first of these rules that applies: "
-    "(1) too few questions answered: not enough answers to say; "
-    "(2) a reason to co-produce, or a decisive criterion, is not met: co-production is not the "
-    "right approach; "
-    "(3) a blocker was raised or a criterion is not met: not yet; "
-    "(4) a caution was raised or a criterion or reason to co-produce is only partly met: ready, "
-    "with conditions; "
+    "(1) too few questions answered, or no bank that judges readiness answered: not enough "
+    "answers to say; "
+    "(2) an approach fits better than co-production (voice or choice by Malby's table, "
+    "co-design when people cannot have a delivery role, a narrower scale when the scale "
+    "criterion is not met), or none of Malby's reasons to co-produce holds: not the right "
+    "approach; "
+    "(3) one of Malby's \"don't do co-production if\" items holds (a blocker), or Inett's "
+    "authority or shared aims criterion is not met: not yet; "
+    "(4) a caution, or a criterion only partly met, or the outcomes or resource criterion not "
+    "met: ready, on conditions; "
     "(5) otherwise: ready to co-produce."
 )
 SCORE_LEGEND = (
@@ -81,8 +85,9 @@ TRACE_NOTE = (
     "values."
 )
 LEVEL_RULES = (
-    "Needham & Carr's levels are cumulative: a level is reached when its indicators score at "
-    "least its threshold and every lower level is reached."
+    "Needham & Carr's levels are cumulative: descriptive is the baseline every assessed team is "
+    "at; a higher level is reached when its indicators (not counting optional ones) score at "
+    "least its threshold and every lower level is reached. Too few answers: not assessed."
 )
 
 
