@@ -331,7 +331,7 @@ def test_unreadable_yaml_is_one_short_line(work: Path, raw: bytes, message: str)
 def test_a_huge_answer_is_shown_cut_short(work: Path) -> None:
     (work / "answers.yaml").write_text(
         "answers_version: 1\nbanks:\n  - id: malby-do-dont\nanswers:\n"
-        f"  malby-dont-no-funders: {'x' * 2_000_000}\n",
+        f"  malby-funders-behind: {'x' * 2_000_000}\n",
         encoding="utf-8",
     )
     code, out, err = run(work, "score", "answers.yaml")
@@ -346,7 +346,7 @@ def test_a_huge_answer_is_shown_cut_short(work: Path) -> None:
         (
             "bank.yaml",
             None,
-            "bank.yaml:18:1: this is a question bank, not an answers file (give banks with --bank)",
+            "bank.yaml:37:1: this is a question bank, not an answers file (give banks with --bank)",
         ),
         (
             "saved.json",

@@ -466,3 +466,31 @@ def test_needham_carr_cites_the_descriptions_read_with_the_briefing_as_original(
     assert cited == {"project-report", "community-care"}
     for item in [*(q.citation for q in _questions(bank)), *(lv.citation for lv in bank.levels)]:
         assert (item.original, item.relation) == ("Needham & Carr (2009)", "summarised")
+
+
+# --- plain, answerable statements (issue 11) ---------------------------------------------------
+
+OWN_BANKS = ["malby-do-dont", "right-circumstances", "needham-carr-levels"]
+
+
+@pytest.mark.parametrize("bank_id", OWN_BANKS)
+def test_statements_are_easy_to_read(bank_id: str) -> None:
+    """Flesch reading ease of at least 60 (textstat's formula) for every statement."""
+    import textstat  # type: ignore[import-untyped]
+
+    hard = {
+        q.id: textstat.flesch_reading_ease(q.statement)
+        for q in _questions(_bank(bank_id))
+        if textstat.flesch_reading_ease(q.statement) < 60
+    }
+    assert hard == {}
+
+
+@pytest.mark.parametrize("bank_id", OWN_BANKS)
+def test_statements_speak_for_anyone_taking_part(bank_id: str) -> None:
+    """No "we" or "our" as the organisation, and no negative "don't" statements to answer."""
+    for question in _questions(_bank(bank_id)):
+        words = set(re.findall(r"[a-z']+", question.statement.lower()))
+        assert not words & {"we", "our", "us", "we're"}, question.id
+        assert not words & {"aren't", "can't", "haven't", "won't", "don't"}, question.id
+        assert not question.reverse, question.id
