@@ -100,6 +100,16 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", metavar="FILE", help="Write it here instead of printing it."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="The text encoding of CSV exports (utf-8, utf-16, cp1252 for Windows-1252, ...). "
+        "Default: told from the file (UTF-8 with or without BOM, UTF-16, Windows-1252).",
+        show_default=False,
+    ),
+]
 
 
 def _emit(text: str, output: Path | None, force: bool) -> None:
@@ -402,8 +412,8 @@ Examples:
 \b
 Exit codes: 0 done; 1 bad rows were skipped (the report and standard error
 list them), a bad row stopped the run (--on-error fail) or the mapping file
-is invalid; 2 an input cannot be read (missing, empty, header only, not
-UTF-8) or bad usage."""
+is invalid; 2 an input cannot be read (missing, empty, header only, a byte
+its encoding cannot hold) or bad usage."""
 
 
 @app.command(epilog=_AGGREGATE_EPILOG)
@@ -412,8 +422,8 @@ def aggregate(
         list[Path],
         typer.Argument(
             metavar="INPUT...",
-            help="Answers files (.yaml, one respondent each) and CSV exports (.csv, one "
-            "respondent per row; columns for question ids, role and respondent).",
+            help="Answers files (.yaml, one respondent each) and form exports (.csv or Excel "
+            ".xlsx, one respondent per row; columns for question ids, role and respondent).",
         ),
     ],
     bank: BanksOption = None,
@@ -471,6 +481,7 @@ def aggregate(
             show_default=False,
         ),
     ] = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Workshops and surveys: many respondents, results for everyone and each role group."""
     from coprod_check.aggregate.command import run_aggregate, settings_from_options
@@ -490,7 +501,7 @@ def aggregate(
         )
         _check_output(output, force, [*inputs, *([mapping] if mapping else [])], bank)
         with progress_bar(wants_progress(progress)) as on_progress:
-            result = run_aggregate(inputs, bank or [], mapping, settings, on_progress)
+            result = run_aggregate(inputs, bank or [], mapping, settings, on_progress, encoding)
         for warning in result.warnings:
             typer.echo(f"coprod-check: warning: {warning}", err=True)
         report = render(result, fmt, color=False if output else None)
@@ -527,10 +538,13 @@ is still written); 2 unreadable input or the output exists (use --force)."""
 
 @mapping_app.command("draft", epilog=_DRAFT_EPILOG)
 def mapping_draft(
-    export: Annotated[Path, typer.Argument(help="The CSV export of a form or survey.")],
+    export: Annotated[
+        Path, typer.Argument(help="The export of a form or survey (.csv or Excel .xlsx).")
+    ],
     bank: BanksOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Draft a mapping file for a form export; exit 1 while anything is marked UNMATCHED."""
     from coprod_check.aggregate.command import run_draft
@@ -540,7 +554,7 @@ def mapping_draft(
         _check_output(
             output, force, [export], bank, "refusing to write the mapping over an input file"
         )
-        draft = run_draft(export, bank or [])
+        draft = run_draft(export, bank or [], encoding)
         _emit(draft.text, output, force)
     except CoprodError as error:
         fail(error)
