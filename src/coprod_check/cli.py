@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -112,7 +113,18 @@ EncodingOption = Annotated[
 ]
 
 
-def _emit(text: str, output: Path | None, force: bool) -> None:
+def _format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
+    """``--format``, or what ``-o``'s name says; a binary format needs a file or a pipe."""
+    from coprod_check.errors import UsageError
+    from coprod_check.output_format import BINARY_FORMATS, choose_format
+
+    chosen = choose_format(fmt, output, formats)
+    if chosen in BINARY_FORMATS and output is None and sys.stdout.isatty():
+        raise UsageError(f"--format {chosen} makes a file: give -o report.{chosen}")
+    return chosen
+
+
+def _emit(text: str | bytes, output: Path | None, force: bool) -> None:
     """Print ``text``, or write it to ``output`` atomically and say so on standard error."""
     from coprod_check.atomic import write_atomic
 
@@ -121,6 +133,29 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
         return
     write_atomic(output, text, overwrite=force)
     typer.echo(f"coprod-check: wrote {output}", err=True)
+
+
+def _render_any(
+    result: object,
+    fmt: str,
+    explain: bool = False,
+    show_all: bool = False,
+    output: Path | None = None,
+    render: Callable[..., str] | None = None,
+) -> str | bytes:
+    """The report in ``fmt``: an office file's bytes, or text from the command's renderer."""
+    from coprod_check.output_format import BINARY_FORMATS
+
+    if fmt in BINARY_FORMATS:
+        from coprod_check.office.render import render_result
+
+        return render_result(result, fmt)
+    colour = False if output else None
+    if render is not None:
+        return render(result, fmt, color=colour)
+    from coprod_check.reporters import render as render_score
+
+    return render_score(result, fmt, explain=explain, show_all=show_all, color=colour)  # type: ignore[arg-type]
 
 
 _TEMPLATE_EPILOG = """\b
@@ -205,9 +240,16 @@ def score(
     answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="The answers file to score.")],
     bank: BanksOption = None,
     fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="text, json, markdown or html."),
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json, markdown, html, docx (Word) or xlsx (Excel). Default: what the "
+            "-o file's name ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     explain: Annotated[
@@ -231,14 +273,13 @@ def score(
 ) -> None:
     """Score an answers file: verdict, level, section scores and what to do next."""
     from coprod_check.answers_loader import available_banks, read_answers
-    from coprod_check.errors import EXIT_FINDINGS, UsageError
-    from coprod_check.reporters import FORMATS, render
+    from coprod_check.errors import EXIT_FINDINGS
+    from coprod_check.reporters import FORMATS
     from coprod_check.scoring import score as score_answers
     from coprod_check.scoring.gates import parse_level, shortfalls
 
     try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
         _check_output(
             output,
             force,
@@ -251,10 +292,7 @@ def score(
         for warning in loaded.warnings:
             typer.echo(f"coprod-check: {warning}", err=True)
         result = score_answers(loaded.banks, loaded.answers)
-        text = render(
-            result, fmt, explain=explain, show_all=show_all, color=False if output else None
-        )
-        _emit(text, output, force)
+        _emit(_render_any(result, out_fmt, explain, show_all, output), output, force)
     except CoprodError as error:
         fail(error)
     reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
@@ -349,8 +387,15 @@ def compare(
     ],
     bank: BanksOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, markdown or html.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, markdown, html, docx or xlsx. Default: what the -o file's name "
+            "ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     allow_bank_change: Annotated[
@@ -378,8 +423,7 @@ def compare(
     from coprod_check.errors import EXIT_FINDINGS, UsageError
 
     try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
         if len(inputs) < 2:
             raise UsageError("compare needs at least two inputs, earlier and later")
         _check_output(output, force, inputs, bank)
@@ -393,8 +437,7 @@ def compare(
         result = compare_points(
             points, allow_bank_change=allow_bank_change, tool_version=__version__
         )
-        report = render(result, fmt, color=False if output else None)
-        _emit(report, output, force)
+        _emit(_render_any(result, out_fmt, output=output, render=render), output, force)
     except CoprodError as error:
         fail(error)
     if fail_on_regression and result.regressions:
@@ -437,8 +480,15 @@ def aggregate(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, csv, markdown or html.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, csv, markdown, html, docx or xlsx. Default: what the -o file's "
+            "name ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     min_group_size: Annotated[
@@ -487,11 +537,10 @@ def aggregate(
     from coprod_check.aggregate.command import run_aggregate, settings_from_options
     from coprod_check.aggregate.progress import progress_bar, wants_progress
     from coprod_check.aggregate.report import FORMATS, render
-    from coprod_check.errors import EXIT_FINDINGS, UsageError
+    from coprod_check.errors import EXIT_FINDINGS
 
     try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
         settings = settings_from_options(
             min_group_size=min_group_size,
             gap_threshold=gap_threshold,
@@ -504,8 +553,7 @@ def aggregate(
             result = run_aggregate(inputs, bank or [], mapping, settings, on_progress, encoding)
         for warning in result.warnings:
             typer.echo(f"coprod-check: warning: {warning}", err=True)
-        report = render(result, fmt, color=False if output else None)
-        _emit(report, output, force)
+        _emit(_render_any(result, out_fmt, output=output, render=render), output, force)
     except CoprodError as error:
         fail(error)
     if result.rows_skipped:
