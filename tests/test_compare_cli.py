@@ -354,7 +354,8 @@ def test_unknown_format(in_fixtures: Path) -> None:
     assert invoke("results/jan.json", "answers/apr.yaml", "-f", "pdf") == (
         2,
         "",
-        "coprod-check: error: --format pdf: choose one of: text, json, markdown, html, docx, xlsx\n",
+        "coprod-check: error: --format pdf: choose one of: text, json, markdown, html, docx, "
+        "xlsx\n",
     )
 
 
