@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from coprod_check.aggregate import mapping_draft
 from coprod_check.aggregate.bank_index import BankIndex
-from coprod_check.answers_loader import available_banks
+from coprod_check.answers.loader import available_banks
 from forms_export import write_export
 
 

@@ -11,7 +11,7 @@ import csv
 import random
 from pathlib import Path
 
-from coprod_check.answers_loader import available_banks
+from coprod_check.answers.loader import available_banks
 
 ROLES = (
     "Person with lived experience",

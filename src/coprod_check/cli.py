@@ -69,7 +69,7 @@ def _check_output(
     """Refuse, before any work, to write over an input or a --bank file, a folder, into a
     missing folder or (without --force) over a file; see :func:`atomic.check_output`.
     Nothing to check when the output goes to standard output."""
-    from coprod_check.atomic import check_output
+    from coprod_check.files.atomic import check_output
 
     if output is None:
         return
@@ -116,7 +116,7 @@ EncodingOption = Annotated[
 def _format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
     """``--format``, or what ``-o``'s name says; a binary format needs a file or a pipe."""
     from coprod_check.errors import UsageError
-    from coprod_check.output_format import BINARY_FORMATS, choose_format
+    from coprod_check.render.output_format import BINARY_FORMATS, choose_format
 
     chosen = choose_format(fmt, output, formats)
     if chosen in BINARY_FORMATS and output is None and sys.stdout.isatty():
@@ -126,7 +126,7 @@ def _format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> s
 
 def _emit(text: str | bytes, output: Path | None, force: bool) -> None:
     """Print ``text``, or write it to ``output`` atomically and say so on standard error."""
-    from coprod_check.atomic import write_atomic
+    from coprod_check.files.atomic import write_atomic
 
     if output is None:
         typer.echo(text, nl=False)
@@ -144,16 +144,16 @@ def _render_any(
     render: Callable[..., str] | None = None,
 ) -> str | bytes:
     """The report in ``fmt``: an office file's bytes, or text from the command's renderer."""
-    from coprod_check.output_format import BINARY_FORMATS
+    from coprod_check.render.output_format import BINARY_FORMATS
 
     if fmt in BINARY_FORMATS:
-        from coprod_check.office.render import render_result
+        from coprod_check.render.office.formats import render_result
 
         return render_result(result, fmt)
     colour = False if output else None
     if render is not None:
         return render(result, fmt, color=colour)
-    from coprod_check.reporters import render as render_score
+    from coprod_check.scoring.report import render as render_score
 
     return render_score(result, fmt, explain=explain, show_all=show_all, color=colour)  # type: ignore[arg-type]
 
@@ -175,8 +175,8 @@ def template(
     force: ForceOption = False,
 ) -> None:
     """Write a blank answers file: every question, its options and guidance as comments."""
-    from coprod_check.answers_loader import select_banks
-    from coprod_check.answers_template import render_template
+    from coprod_check.answers.loader import select_banks
+    from coprod_check.answers.template import render_template
 
     try:
         _check_output(output, force, [], bank, "refusing to write the template over a bank file")
@@ -207,9 +207,9 @@ def questionnaire(
     force: ForceOption = False,
 ) -> None:
     """Print the questions as a handout to answer on paper: tick boxes and space for notes."""
-    from coprod_check.answers_loader import select_banks
+    from coprod_check.answers.handout import HANDOUT_FORMATS, render_handout
+    from coprod_check.answers.loader import select_banks
     from coprod_check.errors import UsageError
-    from coprod_check.handout import HANDOUT_FORMATS, render_handout
 
     try:
         if fmt not in HANDOUT_FORMATS:
@@ -272,11 +272,11 @@ def score(
     ] = False,
 ) -> None:
     """Score an answers file: verdict, level, section scores and what to do next."""
-    from coprod_check.answers_loader import available_banks, read_answers
+    from coprod_check.answers.loader import available_banks, read_answers
     from coprod_check.errors import EXIT_FINDINGS
-    from coprod_check.reporters import FORMATS
-    from coprod_check.scoring import score as score_answers
+    from coprod_check.scoring.engine import score as score_answers
     from coprod_check.scoring.gates import parse_level, shortfalls
+    from coprod_check.scoring.report import FORMATS
 
     try:
         out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
@@ -416,7 +416,7 @@ def compare(
     ] = False,
 ) -> None:
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
     from coprod_check.compare.engine import compare as compare_points
     from coprod_check.compare.inputs import load_points
     from coprod_check.compare.report import FORMATS, render
@@ -654,8 +654,8 @@ def validate(
     import os
 
     from coprod_check.errors import UsageError
-    from coprod_check.validate import validate_bundled, validate_paths
-    from coprod_check.validate_output import FORMATS, render
+    from coprod_check.validate.output import FORMATS, render
+    from coprod_check.validate.run import validate_bundled, validate_paths
 
     try:
         chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")

@@ -54,7 +54,7 @@ def run_aggregate(
     from coprod_check.aggregate.encodings import check_encoding
     from coprod_check.aggregate.engine import aggregate
     from coprod_check.aggregate.mapping import load_mapping
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
 
     if not inputs:
         raise UsageError("give at least one answers file or CSV export")
@@ -80,7 +80,7 @@ def run_draft(export: Path, bank_choices: Sequence[str], encoding: str | None = 
     """Draft a mapping file for ``export`` against the chosen (default: bundled) banks."""
     from coprod_check.aggregate.encodings import check_encoding
     from coprod_check.aggregate.sources import TABLE_SUFFIXES
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
 
     if export.suffix.lower() not in TABLE_SUFFIXES:
         raise UsageError(f"{export}: mapping draft reads a .csv, .tsv or .xlsx export")

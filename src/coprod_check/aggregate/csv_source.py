@@ -40,7 +40,7 @@ from coprod_check.aggregate.encodings import (
     is_utf8,
 )
 from coprod_check.errors import InputError, Location
-from coprod_check.input_files import open_input
+from coprod_check.files.input_files import open_input
 
 BATCH_ROWS = 512
 _SNIFF_BYTES = 64 * 1024

@@ -39,7 +39,7 @@ from coprod_check.aggregate.mapping import COLUMN_WORDS, UNANSWERED
 from coprod_check.aggregate.roles import read_role
 from coprod_check.aggregate.sources import open_rows
 from coprod_check.aggregate.text import normalise, words
-from coprod_check.answers_model import ROLES
+from coprod_check.answers.model import ROLES
 from coprod_check.errors import CoprodError, InputError, Location
 
 MATCH_AT = 0.8

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from coprod_check.errors import InputError, Location
-from coprod_check.input_files import open_input
+from coprod_check.files.input_files import open_input
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
