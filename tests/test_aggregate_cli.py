@@ -65,7 +65,9 @@ def test_csv_has_one_row_per_question_and_shown_group(in_fixtures: Path) -> None
     lines = out.splitlines()
     assert lines[0] == ",".join(CSV_COLUMNS)
     rows = [line.split(",")[:5] for line in lines[1:]]
-    assert len(rows) == 3 * 3  # 3 questions x (everyone, people who use services, staff)
+    # 3 questions x (everyone, people who use services); staff are hidden because Everyone
+    # minus them and people who use services would be the one carer's answers.
+    assert len(rows) == 3 * 2
     hidden = next(line for line in lines if ",person who uses services,yes," in line)
     assert hidden.startswith("aggregate-fixture,power,power-shared,")
     assert hidden.endswith(",person who uses services,yes" + "," * 12)
@@ -100,8 +102,8 @@ def test_notes_stay_out_unless_asked_for(in_fixtures: Path) -> None:
 
 def test_small_groups_are_named_as_hidden_but_never_shown(in_fixtures: Path) -> None:
     _, out, _ = invoke("workshop.csv", "--bank", "bank.yaml")
-    assert "Not shown: Carers." in out
-    assert "Carers (" not in out
+    assert "Not shown: Carers, Frontline staff." in out
+    assert "Carers (" not in out and "Frontline staff (" not in out
     _, shown, _ = invoke("workshop.csv", "--bank", "bank.yaml", "--min-group-size", "1")
     assert "Carers (1)" in shown
 

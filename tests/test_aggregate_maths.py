@@ -25,6 +25,12 @@ from coprod_check.aggregate.stats import NO_ANSWER, distribution
 
 @pytest.fixture(scope="module")
 def result() -> AggregateResult:
+    """Every group shown (k = 1), so the arithmetic of each can be checked; privacy is below."""
+    return aggregate_respondents([fixture_bank()], RESPONDENTS, settings(min_group_size=1))
+
+
+@pytest.fixture(scope="module")
+def private() -> AggregateResult:
     return aggregate_respondents([fixture_bank()], RESPONDENTS, settings())
 
 
@@ -42,6 +48,7 @@ def test_everyone_power_shared_by_hand(result: AggregateResult) -> None:
     assert everyone.model_dump() == {
         "group": "everyone",
         "suppressed": False,
+        "hidden_because": None,
         "n": 4,
         "dont_know": 1,
         "unanswered": 2,
@@ -93,6 +100,9 @@ def test_section_scores_are_weighted_means_of_question_means(result: AggregateRe
         ("aims", "everyone"): (60.71, "partly-met", 1),
         ("aims", "person who uses services"): (33.33, "not-met", 1),
         ("aims", "frontline staff"): (83.33, "met", 1),
+        # The carer answered aims-shared only: agree (.75) -> 75, met; power has no answers.
+        ("power", "carer"): (None, "unknown", 0),
+        ("aims", "carer"): (75.0, "met", 1),
     }
 
 
@@ -106,6 +116,7 @@ def test_verdicts_come_from_typical_answers(result: AggregateResult) -> None:
         "everyone": ("ready-with-conditions", 3),
         "person who uses services": ("not-yet", 2),
         "frontline staff": ("ready", 3),
+        "carer": ("insufficient-answers", 1),
     }
     assert result.overall.respondent.pseudonym == "Everyone: typical answers of 7 respondents"
     power = next(s for s in result.overall.sections if s.section_id == "power")
@@ -117,6 +128,8 @@ def test_gaps_and_disagreement_by_hand(result: AggregateResult) -> None:
     assert [(g.section_id, g.higher, g.lower, g.gap) for g in result.gaps] == [
         ("power", "frontline staff", "person who uses services", 58.33),
         ("aims", "frontline staff", "person who uses services", 50.0),
+        # carer 75 - people who use services 33.33 (carer - staff: 8.33, under 20).
+        ("aims", "carer", "person who uses services", 41.67),
     ]
     # IQR among everyone: power-hierarchy 62.5, aims-shared 37.5 (Q1 .375, Q3 .75),
     # power-shared 18.75.
@@ -133,31 +146,46 @@ def test_gaps_and_disagreement_by_hand(result: AggregateResult) -> None:
 
 def test_gap_threshold_is_inclusive_and_configurable() -> None:
     bank = fixture_bank()
-    exact = aggregate_respondents([bank], RESPONDENTS, settings(gap_threshold=50.0))
+    exact = aggregate_respondents(
+        [bank], RESPONDENTS, settings(gap_threshold=50.0, min_group_size=1)
+    )
     assert [g.gap for g in exact.gaps] == [58.33, 50.0]
-    above = aggregate_respondents([bank], RESPONDENTS, settings(gap_threshold=50.01))
+    above = aggregate_respondents(
+        [bank], RESPONDENTS, settings(gap_threshold=50.01, min_group_size=1)
+    )
     assert [g.gap for g in above.gaps] == [58.33]
 
 
-def test_small_groups_are_not_shown_on_their_own(result: AggregateResult) -> None:
-    groups = {g.id: (g.shown, g.respondents) for g in result.groups}
+def test_small_groups_are_not_shown_on_their_own(private: AggregateResult) -> None:
+    # 1 carer is below k = 3. Showing staff and people who use services would make Everyone
+    # minus them the carer's answers, so the smaller shown group (a tie: the last in role
+    # order, frontline staff) is hidden too.
+    groups = {g.id: (g.shown, g.respondents, g.hidden_because) for g in private.groups}
     assert groups == {
-        "everyone": (True, 7),
-        "person who uses services": (True, 3),
-        "carer": (False, None),
-        "frontline staff": (True, 3),
+        "everyone": (True, 7, None),
+        "person who uses services": (True, 3, None),
+        "carer": (False, None, "small"),
+        "frontline staff": (False, None, "complement"),
     }
-    text = result.model_dump_json()
-    assert '"group":"carer"' not in text
-    assert '"higher":"carer"' not in text and '"lower":"carer"' not in text
+    text = private.model_dump_json()
+    for hidden in ("carer", "frontline staff"):
+        assert f'"group":"{hidden}"' not in text
+        assert f'"higher":"{hidden}"' not in text and f'"lower":"{hidden}"' not in text
     # The carer still counts for everyone: aims-shared has all 7 answers.
-    assert group(result, "aims-shared", "everyone").n == 7
+    assert group(private, "aims-shared", "everyone").n == 7
     # A shown group with fewer answers than k to one question has that question hidden.
-    hidden = group(result, "power-shared", "person who uses services")
+    hidden = group(private, "power-shared", "person who uses services")
     assert hidden.model_dump(exclude_defaults=True) == {
         "group": "person who uses services",
         "suppressed": True,
+        "hidden_because": "small",
     }
+    # Its section score and typical answers leave that question out: power is scored from
+    # power-hierarchy alone (0 0 .25 -> 8.33), which the shown answers already give.
+    power = next(s for s in private.sections if s.section_id == "power")
+    people = next(g for g in power.groups if g.group == "person who uses services")
+    assert (people.score, people.answered) == (8.33, 1)
+    assert private.gaps == []
 
 
 def test_min_group_size_one_shows_every_group() -> None:
