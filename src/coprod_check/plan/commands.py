@@ -28,7 +28,7 @@ class Draft:
 
 def run_draft(source: Path, banks: Sequence[str], *, top: int | None, cycle: int) -> Draft:
     """Draft a plan from an answers file, a score JSON or an aggregate JSON."""
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
     from coprod_check.compare.inputs import load_point
 
     if top is not None and top < 1:
@@ -50,7 +50,7 @@ class Status:
 
 def run_status(path: Path, banks: Sequence[str], today: dt.date) -> Status:
     """Check the plan file against the banks in play and group its actions as of ``today``."""
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
 
     loaded = read_plan(path, available_banks(banks))
     return Status(

@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coprod_check.answers_template import WIDTH, comment_lines, plain
+from coprod_check.answers.template import WIDTH, comment_lines, plain
 from coprod_check.plan.model import (
     AIM_QUESTION,
     CHANGES_QUESTION,
@@ -23,7 +23,7 @@ from coprod_check.plan.model import (
     PLAN_VERSION,
     SourceKind,
 )
-from coprod_check.result_model import RecommendationItem, Result
+from coprod_check.scoring.result import RecommendationItem, Result
 
 _INTRO = (
     "The Model for Improvement asks three questions, then tests changes in Plan-Do-Study-Act "

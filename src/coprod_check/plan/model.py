@@ -45,8 +45,8 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coprod_check.answers_model import BankRef
-from coprod_check.bank_model import Id, Text
+from coprod_check.answers.model import BankRef
+from coprod_check.bank.model import Id, Text
 
 PLAN_VERSION = 1
 
