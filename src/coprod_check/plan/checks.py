@@ -35,10 +35,10 @@ from pydantic import ValidationError
 
 from coprod_check.answers.checks import check_listed_banks
 from coprod_check.bank.model import Bank, Question
+from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.plan.model import ACTION_STATUSES, Plan
 from coprod_check.problems import Problem
 from coprod_check.problems.schema_errors import closest, describe_value, schema_findings
-from coprod_check.files.yaml_source import PathKey, YamlDocument
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

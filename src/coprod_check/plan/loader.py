@@ -12,10 +12,10 @@ from pathlib import Path
 
 from coprod_check.bank.model import Bank
 from coprod_check.errors import InvalidFileError
+from coprod_check.files.yaml_source import YamlDocument, load_yaml
 from coprod_check.plan.checks import check_and_parse
 from coprod_check.plan.model import Plan
 from coprod_check.problems import Problem, more_problems
-from coprod_check.files.yaml_source import YamlDocument, load_yaml
 
 #: Top-level keys of the other files coprod-check reads, and what to say when one of them is
 #: given where a plan is expected.
