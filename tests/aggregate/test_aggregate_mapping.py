@@ -205,10 +205,11 @@ def test_a_73_column_forms_export_drafts_with_nothing_left_unmatched(tmp_path: P
     code, out, err = draft(export)
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    # A statement that names stakeholders is a question, not a second role column.
+    # A statement that names people and a stake in the work is a question, not a second role
+    # column.
     assert (
-        '  "6. We haven\'t got access to all levels and all stakeholders.": '
-        "malby-dont-no-access-all-levels"
+        '  "6. This work can reach people at all levels, and everyone with a stake in it.": '
+        "malby-access-all-levels"
     ) in lines
     assert sum(line.endswith(": role") for line in lines) == 1
     assert '  "Which best describes you?": role' in lines
@@ -243,7 +244,7 @@ def test_every_unmatched_line_lists_what_it_may_be(tmp_path: Path) -> None:
     unmatched = [line for line in lines if line.startswith('  "Power is shared with people"')]
     assert unmatched[0].startswith(
         '  "Power is shared with people": null  # UNMATCHED: closest questions '
-        "nc-intermediate-shared-responsibilities (0.53 alike), "
+        "nc-intermediate-shared-responsibilities (0.50 alike), "
     )
     assert unmatched[0].endswith(" alike); or role, respondent, note, ignore")
     assert any(line.startswith('  "Mood": null  # UNMATCHED: closest questions ') for line in lines)

@@ -61,7 +61,12 @@ def test_draft_from_each_kind_of_input(
     assert plan.drafted_from.file == source
     assert [cycle.cycle for cycle in plan.cycles] == [1]
     assert all(action.status == "planned" and action.cycle == 1 for action in plan.actions)
-    assert [action.id for action in plan.actions] == [f"a{n}" for n in range(1, 6)]
+    # the first five recommendations, or fewer: "not the right approach" only gives the "how"
+    # of the approach that fits
+    assert 1 <= len(plan.actions) <= 5
+    assert [action.id for action in plan.actions] == [
+        f"a{n}" for n in range(1, len(plan.actions) + 1)
+    ]
     # The three questions of the Model for Improvement, quoted, as fields to fill.
     for question, key in (
         (AIM_QUESTION, "aim"),
@@ -87,7 +92,7 @@ def test_actions_are_the_results_first_recommendations_with_question_and_citatio
     for action, item in zip(plan.actions, recommendations, strict=True):
         citation = item["citation"]
         assert action.citation is not None
-        assert action.citation.startswith(citation["author"])
+        assert action.citation.startswith(citation.get("original") or citation["author"])
         assert " ".join(citation["item"].split()) in action.citation
 
 
@@ -103,8 +108,11 @@ def _uncomment(text: str) -> str:
 def test_the_other_recommendations_can_be_added_by_removing_the_comment_marks(
     inputs: Path,
 ) -> None:
-    assert invoke("plan", "draft", "answers.yaml", "-o", "top.yaml")[0] == 0
-    assert invoke("plan", "draft", "answers.yaml", "--all", "-o", "all.yaml")[0] == 0
+    # an example with more than five recommendations (voice and co-design both fit)
+    many = ROOT / "examples" / "consults-but-decides.yaml"
+    (inputs / "many.yaml").write_text(many.read_text(encoding="utf-8"), encoding="utf-8")
+    assert invoke("plan", "draft", "many.yaml", "-o", "top.yaml")[0] == 0
+    assert invoke("plan", "draft", "many.yaml", "--all", "-o", "all.yaml")[0] == 0
     every = yaml.safe_load((inputs / "all.yaml").read_text(encoding="utf-8"))["actions"]
     assert len(every) > 5
     restored = _uncomment((inputs / "top.yaml").read_text(encoding="utf-8"))

@@ -71,8 +71,8 @@ def test_score_docx_opens_with_the_summary_and_keeps_detail_for_the_appendix(
     ]
     assert ("Heading 1", "Appendix: the detail") in headings
     summary = [text for _, text in found[: found.index(("Heading 1", "Appendix: the detail"))]]
-    assert summary[2] == "Verdict: Co-production is not the right approach for now"
-    assert summary[3].startswith("Why: Decisive criterion “Everyone included in implementation")
+    assert summary[2] == "Verdict: Co-production is not the right approach for this work"
+    assert summary[3].startswith("Why: Voice fits this work better")
     assert summary[4].startswith("Level: Descriptive")
     actions = [text for style, text in found if style == "List Number"][:3]
     assert len(actions) == 3 and all(" Why: " in text for text in actions)
@@ -99,10 +99,11 @@ def test_score_xlsx_has_a_sheet_per_view_with_numbers_as_numbers(tmp_path: Path)
     assert book.sheetnames == ["Summary", "Sections", "Questions", "Levels", "Actions", "Red flags"]
     summary = book["Summary"]
     assert summary["A2"].value == "Verdict"
-    assert summary["B2"].value == "Co-production is not the right approach for now"
+    assert summary["B2"].value == "Co-production is not the right approach for this work"
     sections = book["Sections"]
     assert [cell.value for cell in sections[1]][3:7] == ["Score", "Status", "Answered", "Questions"]
-    scores = [row[3].value for row in sections.iter_rows(min_row=2)]
+    # reasons to co-produce and the voice / choice rows have no score (empty cells)
+    scores = [row[3].value for row in sections.iter_rows(min_row=2) if row[3].value is not None]
     assert scores and all(isinstance(score, int | float) for score in scores)
     assert sections.freeze_panes == "A2"
     questions = book["Questions"]

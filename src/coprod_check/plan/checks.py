@@ -34,7 +34,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from coprod_check.answers.checks import check_listed_banks
-from coprod_check.bank.model import Bank, Question
+from coprod_check.bank.model import Bank, Condition, Question
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.plan.model import ACTION_STATUSES, Plan
 from coprod_check.problems import Problem
@@ -255,7 +255,8 @@ class _Checker:
     def _recommendation(
         self, here: PathKey, action: dict[Any, Any], bank: Bank, question: Question
     ) -> None:
-        if question.recommendation is None:
+        texts = recommendation_texts(bank, question)
+        if not texts:
             self.add(
                 (*here, "question"),
                 "unknown-recommendation",
@@ -264,16 +265,33 @@ class _Checker:
             )
             return
         text = action.get("recommendation")
-        wanted = question.recommendation.text
-        if isinstance(text, str) and not _same_words(text, wanted):
+        if isinstance(text, str) and not any(_same_words(text, wanted) for wanted in texts):
             self.add(
                 (*here, "recommendation"),
                 "recommendation-changed",
                 f"bank {bank.id!r} {bank.version} words this recommendation differently: "
-                f"{_shown(' '.join(wanted.split()))}; check the action still stands and copy "
+                f"{_shown(' '.join(texts[0].split()))}; check the action still stands and copy "
                 "the new wording",
                 warning=True,
             )
+
+
+def recommendation_texts(bank: Bank, question: Question) -> list[str]:
+    """Every recommendation a report can give with this question as its reason: the question's
+    own, its section's remedy (or step to a level), and the "how" of each approach whose
+    conditions name the question or its section."""
+    section = next(s for s in bank.sections if question in s.questions)
+    texts = [r.text for r in (question.recommendation, section.recommendation) if r is not None]
+    for approach in bank.approaches:
+        if any(_names(c, question.id, section.id) for c in approach.when):
+            texts += [how.text for how in approach.how]
+    return texts
+
+
+def _names(condition: Condition, question_id: str, section_id: str) -> bool:
+    if condition.question == question_id or condition.section == section_id:
+        return True
+    return any(_names(part, question_id, section_id) for part in condition.all or [])
 
 
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:

@@ -115,7 +115,10 @@ def _approach_steps(verdict: Verdict) -> list[RecommendationItem]:
                     rank=len(result) + 1,
                     category="approach",
                     bank_id=alternative.bank_id,
-                    question_id=alternative.id,
+                    # the answer that decided it, so a plan's action names a real question
+                    question_id=(
+                        alternative.question_ids[0] if alternative.question_ids else alternative.id
+                    ),
                     text=step.text,
                     because=f"How to do {alternative.name.lower()} well: "
                     + "; ".join(alternative.because)
