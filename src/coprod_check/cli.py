@@ -1,20 +1,24 @@
-"""The command line: parse options, call the core, pick a reporter, map errors to exit codes.
+"""The command line: parse options, call one function per command, deliver its outcome.
 
-Keep this module thin and its imports light: every command imports what it needs inside its own
-function, so ``coprod-check validate`` never pays for jinja2 or the report code.
+Only wiring lives here. Each command's work is a function in its package that returns an
+:class:`~coprod_check.errors.Outcome` (or raises a ``CoprodError``); :func:`deliver` is the one
+place that prints, writes ``-o`` files and exits. Commands import their package inside their own
+body, so ``coprod-check validate`` never pays for jinja2, rich or the scoring code.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, NoReturn
 
 import typer
 
 from coprod_check import __version__
-from coprod_check.errors import EXIT_USAGE, CoprodError
+from coprod_check import cli_help as h
+from coprod_check.errors import EXIT_USAGE, CoprodError, Outcome
+from coprod_check.render.formats import AggregateFormat, HandoutFormat, ReportFormat
 
 app = typer.Typer(
     name="coprod-check",
@@ -52,435 +56,150 @@ def _root(
     """Is your team ready to co-produce a service with the people who use it?"""
 
 
-def fail(error: CoprodError) -> NoReturn:
-    """The one place that turns a coprod-check error into a message and an exit code."""
-    typer.echo(f"coprod-check: error: {error}", err=True)
-    raise typer.Exit(error.exit_code)
-
-
-def _check_output(
-    output: Path | None,
-    force: bool,
-    inputs: list[Path],
-    banks: list[str] | None = None,
-    refusal: str = "refusing to write the report over an input file",
-) -> None:
-    """Refuse, before any work, to write over an input or a --bank file, a folder, into a
-    missing folder or (without --force) over a file; see :func:`atomic.check_output`.
-    Nothing to check when the output goes to standard output."""
-    from coprod_check.files.atomic import check_output
-
-    if output is None:
-        return
-    protected = [*inputs, *(Path(choice) for choice in banks or [] if Path(choice).exists())]
-    check_output(output, force=force, inputs=protected, refusal=refusal)
-
-
-_BANK_HELP = (
-    "A bank file (path) to use besides the bundled banks, or the id of a bundled bank. "
-    "Repeat for more."
-)
-
-# Options several commands share, declared once.
-BanksOption = Annotated[
-    list[str] | None, typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP)
-]
-OnlyBanksOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--bank",
-        "-b",
-        metavar="ID_OR_PATH",
-        help="Only this bank: a bundled bank id or a bank file. Repeat for more. "
-        "Default: every bundled bank.",
-    ),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write it here instead of printing it."),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
-
-
-def _emit(text: str, output: Path | None, force: bool) -> None:
-    """Print ``text``, or write it to ``output`` atomically and say so on standard error."""
+def deliver(command: Callable[[], Outcome]) -> NoReturn:
+    """The one error path: run ``command``, print or write its outcome, exit with its code; a
+    ``CoprodError`` becomes ``coprod-check: error: <message>`` and the error's exit code."""
     from coprod_check.files.atomic import write_atomic
 
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    write_atomic(output, text, overwrite=force)
-    typer.echo(f"coprod-check: wrote {output}", err=True)
+    try:
+        outcome = command()
+        for note in outcome.notes:
+            typer.echo(f"coprod-check: {note}", err=True)
+        if outcome.output is not None:
+            write_atomic(outcome.output, outcome.report, overwrite=outcome.overwrite)
+            typer.echo(f"coprod-check: wrote {outcome.output}", err=True)
+        elif isinstance(outcome.report, bytes):
+            sys.stdout.buffer.write(outcome.report)
+        else:
+            typer.echo(outcome.report, nl=False)
+    except CoprodError as error:
+        for note in error.notes:
+            typer.echo(f"coprod-check: {note}", err=True)
+        typer.echo(f"coprod-check: error: {error}", err=True)
+        raise typer.Exit(error.exit_code) from None
+    for finding in outcome.findings:
+        typer.echo(f"coprod-check: {finding}", err=True)
+    raise typer.Exit(outcome.exit_code)
 
 
-_TEMPLATE_EPILOG = """\b
-Examples:
-  coprod-check template -o answers.yaml
-  coprod-check template --bank right-circumstances --bank my-bank.yaml -o answers.yaml
-
-\b
-Exit codes: 0 written; 2 the output file exists (use --force), an unknown
-bank id, or a bank file that cannot be read (1 if it is read but invalid)."""
-
-
-@app.command(epilog=_TEMPLATE_EPILOG)
+@app.command(epilog=h.TEMPLATE_EPILOG)
 def template(
-    bank: OnlyBanksOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
+    bank: h.OnlyBanksOption = None, output: h.OutputOption = None, force: h.ForceOption = False
 ) -> None:
     """Write a blank answers file: every question, its options and guidance as comments."""
-    from coprod_check.answers.loader import select_banks
-    from coprod_check.answers.template import render_template
+    from coprod_check.answers.command import template_command
 
-    try:
-        _check_output(output, force, [], bank, "refusing to write the template over a bank file")
-        _emit(render_template(select_banks(bank or [])), output, force)
-    except CoprodError as error:
-        fail(error)
+    deliver(lambda: template_command(bank or [], output, force))
 
 
-_QUESTIONNAIRE_EPILOG = """\b
-Examples:
-  coprod-check questionnaire > handout.md
-  coprod-check questionnaire -f html -o handout.html
-  coprod-check questionnaire --bank right-circumstances -f html -o inett.html
-
-\b
-Exit codes: 0 written; 2 the output file exists (use --force) or is a bank
-file, an unknown bank id or format, or a bank file that cannot be read (1 if
-it is read but invalid)."""
-
-
-@app.command(epilog=_QUESTIONNAIRE_EPILOG)
+@app.command(epilog=h.QUESTIONNAIRE_EPILOG)
 def questionnaire(
-    bank: OnlyBanksOption = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="markdown or html (one printable page).")
-    ] = "markdown",
-    output: OutputOption = None,
-    force: ForceOption = False,
+    bank: h.OnlyBanksOption = None,
+    fmt: h.HandoutFormatOption = HandoutFormat.MARKDOWN,
+    output: h.OutputOption = None,
+    force: h.ForceOption = False,
 ) -> None:
     """Print the questions as a handout to answer on paper: tick boxes and space for notes."""
-    from coprod_check.answers.handout import HANDOUT_FORMATS, render_handout
-    from coprod_check.answers.loader import select_banks
-    from coprod_check.errors import UsageError
+    from coprod_check.answers.command import questionnaire_command
 
-    try:
-        if fmt not in HANDOUT_FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(HANDOUT_FORMATS)}")
-        _check_output(output, force, [], bank, "refusing to write the handout over a bank file")
-        _emit(render_handout(select_banks(bank or []), fmt), output, force)
-    except CoprodError as error:
-        fail(error)
+    deliver(lambda: questionnaire_command(bank or [], fmt, output, force))
 
 
-_SCORE_EPILOG = """\b
-Examples:
-  coprod-check score answers.yaml
-  coprod-check score answers.yaml --explain --all
-  coprod-check score answers.yaml -f html -o report.html
-  coprod-check score answers.yaml -f json --fail-below descriptive --fail-on-blockers
-
-\b
-Exit codes: 0 scored (whatever the verdict); 1 the answers file is invalid
-(unknown question, answer not on its scale, bank not loaded, ...) or the
-result falls short of --fail-below / --fail-on-blockers (the report is still
-written); 2 a file cannot be read (missing, empty, not YAML), the output
-exists without --force or is an input file, or bad usage."""
-
-
-@app.command(epilog=_SCORE_EPILOG)
+@app.command(epilog=h.SCORE_EPILOG)
 def score(
-    answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="The answers file to score.")],
-    bank: BanksOption = None,
-    fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="text, json, markdown or html."),
-    ] = "text",
-    output: OutputOption = None,
-    force: ForceOption = False,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Show which answers and rules led to each result.")
-    ] = False,
-    show_all: Annotated[
-        bool, typer.Option("--all", help="List every recommendation, not only the first five.")
-    ] = False,
-    fail_below: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-below",
-            metavar="LEVEL",
-            help="Exit 1 if the level is below LEVEL (none, descriptive, intermediate, "
-            "transformative).",
-        ),
-    ] = None,
-    fail_on_blockers: Annotated[
-        bool, typer.Option("--fail-on-blockers", help="Exit 1 if any blocker red flag is raised.")
-    ] = False,
+    answers: h.AnswersArgument,
+    bank: h.BanksOption = None,
+    fmt: h.ReportFormatOption = ReportFormat.TEXT,
+    output: h.OutputOption = None,
+    force: h.ForceOption = False,
+    explain: h.ExplainOption = False,
+    show_all: h.AllOption = False,
+    fail_below: h.FailBelowOption = None,
+    fail_on_blockers: h.FailOnBlockersOption = False,
 ) -> None:
     """Score an answers file: verdict, level, section scores and what to do next."""
-    from coprod_check.answers.loader import available_banks, read_answers
-    from coprod_check.errors import EXIT_FINDINGS, UsageError
-    from coprod_check.scoring.engine import score as score_answers
-    from coprod_check.scoring.gates import parse_level, shortfalls
-    from coprod_check.scoring.report import FORMATS, render
+    from coprod_check.scoring.command import score_command
 
-    try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
-        _check_output(
+    deliver(
+        lambda: score_command(
+            answers,
+            bank or [],
+            fmt,
             output,
             force,
-            [answers],
-            bank,
-            "refusing to write the report over an input file (answers or bank)",
+            explain=explain,
+            show_all=show_all,
+            fail_below=fail_below,
+            fail_on_blockers=fail_on_blockers,
         )
-        loaded = read_answers(answers, available_banks(bank or []))
-        level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
-        for warning in loaded.warnings:
-            typer.echo(f"coprod-check: {warning}", err=True)
-        result = score_answers(loaded.banks, loaded.answers)
-        text = render(
-            result, fmt, explain=explain, show_all=show_all, color=False if output else None
-        )
-        _emit(text, output, force)
-    except CoprodError as error:
-        fail(error)
-    reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
-    for reason in reasons:
-        typer.echo(f"coprod-check: falls short: {reason}", err=True)
-    if reasons:
-        raise typer.Exit(EXIT_FINDINGS)
+    )
 
 
-_ASSESS_EPILOG = """\b
-Examples:
-  coprod-check assess -o answers.yaml
-  coprod-check assess --bank right-circumstances -o inett.yaml --plain
-  coprod-check assess --resume answers.yaml
-
-\b
-Keys: a number or option id answers; ? don't know; s skip; b back; n note;
-j N or j question-id jump; q quit (saved); h help. Every answer is saved at
-once. Exit codes: 0 finished or quit; 1 a --resume file with wrong content;
-2 not a terminal, the output exists (use --resume), unreadable input;
-130 interrupted with Ctrl-C (answers kept; the message says how to resume)."""
-
-
-@app.command(epilog=_ASSESS_EPILOG)
+@app.command(epilog=h.ASSESS_EPILOG)
 def assess(
-    bank: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--bank",
-            "-b",
-            metavar="ID_OR_PATH",
-            help="Ask only this bank: a bundled bank id or a bank file. Repeat for more. "
-            "Default: every bundled bank. With --resume: bank files the answers need.",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Save the answers here (default answers.yaml); never replaces a file.",
-        ),
-    ] = None,
-    resume: Annotated[
-        Path | None,
-        typer.Option(
-            "--resume",
-            metavar="ANSWERS",
-            help="Carry on with this answers file from its first unanswered question.",
-        ),
-    ] = None,
-    plain: Annotated[
-        bool,
-        typer.Option(
-            "--plain", help="Plain numbered prompts, no colour or bars (for screen readers)."
-        ),
-    ] = False,
+    bank: h.AssessBanksOption = None,
+    output: h.AssessOutputOption = None,
+    resume: h.ResumeOption = None,
+    plain: h.PlainOption = False,
 ) -> None:
     """Answer the questions one by one in the terminal; every answer is saved at once."""
     from coprod_check.assess.runner import assess as run_assessment
 
-    try:
-        code = run_assessment(
-            bank or [], output, resume, plain=plain, interactive=sys.stdin.isatty()
+    interactive = sys.stdin.isatty()
+    deliver(
+        lambda: Outcome(
+            exit_code=run_assessment(
+                bank or [], output, resume, plain=plain, interactive=interactive
+            )
         )
-    except CoprodError as error:
-        fail(error)
-    raise typer.Exit(code)
+    )
 
 
-_COMPARE_EPILOG = """\b
-Examples:
-  coprod-check compare jan.yaml apr.yaml jul.yaml
-  coprod-check compare jan-result.json apr.yaml -f html -o progress.html
-  coprod-check compare jan.json jul.json --fail-on-regression
-
-\b
-Exit codes: 0 done; 1 a regression with --fail-on-regression, or an input
-with wrong content; 2 unreadable input, bad usage, or questions that changed
-between inputs without --allow-bank-change."""
-
-
-@app.command(epilog=_COMPARE_EPILOG)
+@app.command(epilog=h.COMPARE_EPILOG)
 def compare(
-    inputs: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="INPUT",
-            help="Two or more answers files or JSON results saved from score or aggregate. "
-            "They are put in order by the dates they carry, or else taken in the order given.",
-        ),
-    ],
-    bank: BanksOption = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, markdown or html.")
-    ] = "text",
-    output: OutputOption = None,
-    force: ForceOption = False,
-    allow_bank_change: Annotated[
-        bool,
-        typer.Option(
-            "--allow-bank-change",
-            help="When the questions differ between inputs, compare only the questions they "
-            "share (the report says which were left out) instead of stopping.",
-        ),
-    ] = False,
-    fail_on_regression: Annotated[
-        bool,
-        typer.Option(
-            "--fail-on-regression",
-            help="Exit 1 if, from the previous input to the latest, the level drops, the "
-            "verdict worsens or a new blocker red flag appears.",
-        ),
-    ] = False,
+    inputs: h.CompareInputsArgument,
+    bank: h.BanksOption = None,
+    fmt: h.ReportFormatOption = ReportFormat.TEXT,
+    output: h.OutputOption = None,
+    force: h.ForceOption = False,
+    allow_bank_change: h.AllowBankChangeOption = False,
+    fail_on_regression: h.FailOnRegressionOption = False,
 ) -> None:
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
-    from coprod_check.answers.loader import available_banks
-    from coprod_check.compare.engine import compare as compare_points
-    from coprod_check.compare.inputs import load_points
-    from coprod_check.compare.report import FORMATS, render
-    from coprod_check.errors import EXIT_FINDINGS, UsageError
+    from coprod_check.compare.command import compare_command
 
-    try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
-        if len(inputs) < 2:
-            raise UsageError("compare needs at least two inputs, earlier and later")
-        _check_output(output, force, inputs, bank)
-        chosen = available_banks(bank) if bank else None
-        points = load_points(
-            [str(path) for path in inputs],
-            lambda: chosen if chosen is not None else available_banks([]),
+    deliver(
+        lambda: compare_command(
+            inputs,
+            bank or [],
+            fmt,
+            output,
+            force,
+            allow_bank_change=allow_bank_change,
+            fail_on_regression=fail_on_regression,
         )
-        for warning in (text for point in points for text in point.warnings):
-            typer.echo(f"coprod-check: {warning}", err=True)
-        result = compare_points(
-            points, allow_bank_change=allow_bank_change, tool_version=__version__
-        )
-        report = render(result, fmt, color=False if output else None)
-        _emit(report, output, force)
-    except CoprodError as error:
-        fail(error)
-    if fail_on_regression and result.regressions:
-        for regression in result.regressions:
-            typer.echo(f"coprod-check: regression: {regression}", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
+    )
 
 
-_AGGREGATE_EPILOG = """\b
-Examples:
-  coprod-check aggregate workshop/*.yaml
-  coprod-check aggregate survey.csv --mapping survey-mapping.yaml -f html -o results.html
-  coprod-check mapping draft survey.csv -o survey-mapping.yaml
-
-\b
-Exit codes: 0 done; 1 bad rows were skipped (the report and standard error
-list them), a bad row stopped the run (--on-error fail) or the mapping file
-is invalid; 2 an input cannot be read (missing, empty, header only, not
-UTF-8) or bad usage."""
-
-
-@app.command(epilog=_AGGREGATE_EPILOG)
+@app.command(epilog=h.AGGREGATE_EPILOG)
 def aggregate(
-    inputs: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="INPUT...",
-            help="Answers files (.yaml, one respondent each) and CSV exports (.csv, one "
-            "respondent per row; columns for question ids, role and respondent).",
-        ),
-    ],
-    bank: BanksOption = None,
-    mapping: Annotated[
-        Path | None,
-        typer.Option(
-            "--mapping",
-            "-m",
-            help="A mapping file from form headers, answer labels and roles to coprod-check "
-            "ids (draft one with 'coprod-check mapping draft').",
-        ),
-    ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, csv, markdown or html.")
-    ] = "text",
-    output: OutputOption = None,
-    force: ForceOption = False,
-    min_group_size: Annotated[
-        int,
-        typer.Option(
-            "--min-group-size",
-            metavar="K",
-            help="Role groups with fewer respondents are not shown on their own (privacy).",
-        ),
-    ] = 3,
-    gap_threshold: Annotated[
-        float,
-        typer.Option(
-            "--gap-threshold",
-            metavar="POINTS",
-            help="Report a perception gap when one group scores a section this many points "
-            "(0-100) higher than another.",
-        ),
-    ] = 20.0,
-    top: Annotated[
-        int, typer.Option("--top", metavar="N", help="How many most-disputed questions to list.")
-    ] = 5,
-    include_notes: Annotated[
-        bool,
-        typer.Option("--include-notes", help="Put free-text notes in the report (off: privacy)."),
-    ] = False,
-    on_error: Annotated[
-        str,
-        typer.Option(
-            "--on-error",
-            metavar="skip|fail",
-            help="A bad row: skip it (listed in the report; exit 1) or stop at it (exit 1).",
-        ),
-    ] = "skip",
-    progress: Annotated[
-        bool | None,
-        typer.Option(
-            "--progress/--no-progress",
-            help="Show a progress bar on standard error. Default: when it is a terminal.",
-            show_default=False,
-        ),
-    ] = None,
+    inputs: h.AggregateInputsArgument,
+    bank: h.BanksOption = None,
+    mapping: h.MappingOption = None,
+    fmt: h.AggregateFormatOption = AggregateFormat.TEXT,
+    output: h.OutputOption = None,
+    force: h.ForceOption = False,
+    min_group_size: h.MinGroupSizeOption = 3,
+    gap_threshold: h.GapThresholdOption = 20.0,
+    top: h.TopOption = 5,
+    include_notes: h.IncludeNotesOption = False,
+    on_error: h.OnErrorOption = "skip",
+    progress: h.ProgressOption = None,
 ) -> None:
     """Workshops and surveys: many respondents, results for everyone and each role group."""
-    from coprod_check.aggregate.command import run_aggregate, settings_from_options
-    from coprod_check.aggregate.progress import progress_bar, wants_progress
-    from coprod_check.aggregate.report import FORMATS, render
-    from coprod_check.errors import EXIT_FINDINGS, UsageError
+    from coprod_check.aggregate.command import aggregate_command, settings_from_options
 
-    try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+    def command() -> Outcome:
         settings = settings_from_options(
             min_group_size=min_group_size,
             gap_threshold=gap_threshold,
@@ -488,23 +207,11 @@ def aggregate(
             include_notes=include_notes,
             on_error=on_error,
         )
-        _check_output(output, force, [*inputs, *([mapping] if mapping else [])], bank)
-        with progress_bar(wants_progress(progress)) as on_progress:
-            result = run_aggregate(inputs, bank or [], mapping, settings, on_progress)
-        for warning in result.warnings:
-            typer.echo(f"coprod-check: warning: {warning}", err=True)
-        report = render(result, fmt, color=False if output else None)
-        _emit(report, output, force)
-    except CoprodError as error:
-        fail(error)
-    if result.rows_skipped:
-        for problem in result.problems:
-            where = f"{problem.path}:{problem.row}" if problem.row else problem.path
-            typer.echo(f"coprod-check: skipped: {where}: {problem.message}", err=True)
-        more = result.rows_skipped - len(result.problems)
-        if more:
-            typer.echo(f"coprod-check: skipped {more} more bad rows (not listed)", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
+        return aggregate_command(
+            inputs, bank or [], mapping, settings, fmt, output, force, progress
+        )
+
+    deliver(command)
 
 
 mapping_app = typer.Typer(
@@ -515,118 +222,33 @@ mapping_app = typer.Typer(
 app.add_typer(mapping_app, name="mapping")
 
 
-_DRAFT_EPILOG = """\b
-Examples:
-  coprod-check mapping draft survey.csv -o survey-mapping.yaml
-  coprod-check aggregate survey.csv --mapping survey-mapping.yaml
-
-\b
-Exit codes: 0 everything matched; 1 something is marked UNMATCHED (the draft
-is still written); 2 unreadable input or the output exists (use --force)."""
-
-
-@mapping_app.command("draft", epilog=_DRAFT_EPILOG)
+@mapping_app.command("draft", epilog=h.DRAFT_EPILOG)
 def mapping_draft(
-    export: Annotated[Path, typer.Argument(help="The CSV export of a form or survey.")],
-    bank: BanksOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
+    export: h.ExportArgument,
+    bank: h.BanksOption = None,
+    output: h.OutputOption = None,
+    force: h.ForceOption = False,
 ) -> None:
     """Draft a mapping file for a form export; exit 1 while anything is marked UNMATCHED."""
-    from coprod_check.aggregate.command import run_draft
-    from coprod_check.errors import EXIT_FINDINGS
+    from coprod_check.aggregate.command import draft_command
 
-    try:
-        _check_output(
-            output, force, [export], bank, "refusing to write the mapping over an input file"
-        )
-        draft = run_draft(export, bank or [])
-        _emit(draft.text, output, force)
-    except CoprodError as error:
-        fail(error)
-    if draft.unmatched:
-        typer.echo(
-            f"coprod-check: {draft.unmatched} item(s) marked UNMATCHED: decide each before "
-            "using the mapping",
-            err=True,
-        )
-        raise typer.Exit(EXIT_FINDINGS)
+    deliver(lambda: draft_command(export, bank or [], output, force))
 
 
-_VALIDATE_EPILOG = """\b
-Examples:
-  coprod-check validate                      # the bundled banks
-  coprod-check validate my-bank.yaml answers/
-  coprod-check validate --format json banks/ > report.json
-
-\b
-Exit codes: 0 every file valid (warnings, such as ids another bank uses, are
-allowed); 1 errors found (YAML syntax included); 2 a path cannot be read
-(missing, binary, not UTF-8, too large) or bad usage.
-In GitHub Actions (GITHUB_ACTIONS=true) the default format is github."""
-
-
-@app.command(epilog=_VALIDATE_EPILOG)
-def validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="PATH",
-            help="Bank, answers or mapping files, or folders to search for *.yaml / *.yml. "
-            "Default: the bundled banks.",
-            show_default=False,
-        ),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="text, json or github (annotations). Default: text, or github in GitHub Actions.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
+@app.command(epilog=h.VALIDATE_EPILOG)
+def validate(paths: h.PathsArgument = None, fmt: h.ValidateFormatOption = None) -> None:
     """Check question banks, answers and mapping files: every problem, with file:line:col."""
-    import os
+    from coprod_check.validate.command import validate_command
 
-    from coprod_check.errors import UsageError
-    from coprod_check.validate.output import FORMATS, render
-    from coprod_check.validate.run import validate_bundled, validate_paths
-
-    try:
-        chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-        if chosen not in FORMATS:
-            raise UsageError(f"--format {chosen}: choose one of: {', '.join(FORMATS)}")
-        report = validate_paths(paths) if paths else validate_bundled()
-    except CoprodError as error:
-        fail(error)
-    typer.echo(render(report, chosen), nl=False)  # type: ignore[arg-type]
-    raise typer.Exit(report.exit_code)
+    deliver(lambda: validate_command(paths or [], fmt))
 
 
-_SCHEMA_EPILOG = """\b
-Examples:
-  coprod-check schema > coprod-bank.schema.json
-  coprod-check schema --answers > coprod-answers.schema.json
-
-\b
-The schema covers fields and types only; references between ids, thresholds
-and red flags need coprod-check validate."""
-
-
-@app.command(epilog=_SCHEMA_EPILOG)
-def schema(
-    answers: Annotated[
-        bool,
-        typer.Option("--answers", help="The schema of answers files instead of banks."),
-    ] = False,
-) -> None:
+@app.command(epilog=h.SCHEMA_EPILOG)
+def schema(answers: h.SchemaAnswersOption = False) -> None:
     """Print the JSON Schema (draft 2020-12) of the bank format, for editors and other tools."""
     from coprod_check.json_schema import render_schema
 
-    typer.echo(render_schema(answers=answers), nl=False)
+    deliver(lambda: Outcome(render_schema(answers=answers)))
 
 
 def main() -> None:
