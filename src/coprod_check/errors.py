@@ -1,7 +1,7 @@
 """The one exception hierarchy, and :class:`Outcome`: what a command returns instead of exiting.
 
-``cli.py`` alone turns these into messages and exit codes: 0 ok, 1 findings (problems found, or a
-result falls short), 2 usage error or unreadable input.
+``cli.deliver`` alone turns these into messages and exit codes: 0 ok, 1 findings (problems
+found, or a result falls short), 2 usage error or unreadable input.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def location_for(path: Path | str, line: int | None = None, column: int | None =
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a command produced, for ``cli.py`` to deliver: nothing here has printed or exited.
+    """What a command produced, for ``cli.deliver`` to deliver: nothing here has printed or exited.
 
     ``report`` goes to standard output, or atomically to ``output`` (replacing a file only with
     ``overwrite``). ``notes`` are printed on standard error before the report (warnings),

@@ -1,6 +1,6 @@
 """``coprod-check aggregate`` and ``mapping draft``: everything between parsing and delivering.
 
-Kept out of ``cli.py`` so the command line stays thin; nothing here prints or exits (the progress
+Kept out of ``cli`` so the command line stays thin; nothing here prints or exits (the progress
 bar, when asked for, draws on standard error).
 """
 

@@ -49,6 +49,13 @@ class HandoutFormat(StrEnum):
     HTML = "html"
 
 
+class PlanFormat(StrEnum):
+    """``plan status``: plain text or JSON."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 class ValidateFormat(StrEnum):
     """``validate`` output: plain text, JSON, or GitHub Actions annotations."""
 

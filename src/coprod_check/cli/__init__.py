@@ -8,51 +8,36 @@ body, so ``coprod-check validate`` never pays for jinja2, rich or the scoring co
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, NoReturn
+from typing import NoReturn
 
 import typer
 
-from coprod_check import __version__
-from coprod_check import cli_help as h
+from coprod_check.cli import epilogs as e
+from coprod_check.cli import options as h
 from coprod_check.errors import EXIT_USAGE, CoprodError, Outcome
-from coprod_check.render.formats import AggregateFormat, HandoutFormat, ReportFormat
+from coprod_check.render.formats import AggregateFormat, HandoutFormat, PlanFormat, ReportFormat
 
 app = typer.Typer(
     name="coprod-check",
-    help=(
-        "Is your team ready to co-produce a service with the people who use it? "
-        "A self-assessment built on Malby (2014), Inett's right circumstances and "
-        "Needham & Carr's (2009) levels of co-production."
-    ),
+    help=e.APP_HELP,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _version_callback(value: bool) -> None:
-    if value:
-        typer.echo(f"coprod-check {__version__}")
-        raise typer.Exit(0)
+mapping_app = typer.Typer(help=e.MAPPING_HELP, no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(mapping_app, name="mapping")
+plan_app = typer.Typer(help=e.PLAN_HELP, no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(plan_app, name="plan")
 
 
 @app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            callback=_version_callback,
-            is_eager=True,
-            help="Show the version and exit.",
-        ),
-    ] = False,
-) -> None:
+def _root(version: h.VersionOption = False) -> None:
     """Is your team ready to co-produce a service with the people who use it?"""
 
 
@@ -82,7 +67,7 @@ def deliver(command: Callable[[], Outcome]) -> NoReturn:
     raise typer.Exit(outcome.exit_code)
 
 
-@app.command(epilog=h.TEMPLATE_EPILOG)
+@app.command(epilog=e.TEMPLATE_EPILOG)
 def template(
     bank: h.OnlyBanksOption = None, output: h.OutputOption = None, force: h.ForceOption = False
 ) -> None:
@@ -92,7 +77,7 @@ def template(
     deliver(lambda: template_command(bank or [], output, force))
 
 
-@app.command(epilog=h.QUESTIONNAIRE_EPILOG)
+@app.command(epilog=e.QUESTIONNAIRE_EPILOG)
 def questionnaire(
     bank: h.OnlyBanksOption = None,
     fmt: h.HandoutFormatOption = HandoutFormat.MARKDOWN,
@@ -105,7 +90,7 @@ def questionnaire(
     deliver(lambda: questionnaire_command(bank or [], fmt, output, force))
 
 
-@app.command(epilog=h.SCORE_EPILOG)
+@app.command(epilog=e.SCORE_EPILOG)
 def score(
     answers: h.AnswersArgument,
     bank: h.BanksOption = None,
@@ -135,7 +120,7 @@ def score(
     )
 
 
-@app.command(epilog=h.ASSESS_EPILOG)
+@app.command(epilog=e.ASSESS_EPILOG)
 def assess(
     bank: h.AssessBanksOption = None,
     output: h.AssessOutputOption = None,
@@ -155,7 +140,7 @@ def assess(
     )
 
 
-@app.command(epilog=h.COMPARE_EPILOG)
+@app.command(epilog=e.COMPARE_EPILOG)
 def compare(
     inputs: h.CompareInputsArgument,
     bank: h.BanksOption = None,
@@ -181,7 +166,7 @@ def compare(
     )
 
 
-@app.command(epilog=h.AGGREGATE_EPILOG)
+@app.command(epilog=e.AGGREGATE_EPILOG)
 def aggregate(
     inputs: h.AggregateInputsArgument,
     bank: h.BanksOption = None,
@@ -214,15 +199,7 @@ def aggregate(
     deliver(command)
 
 
-mapping_app = typer.Typer(
-    help="Mapping files: from a form export's headers, labels and roles to coprod-check ids.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-app.add_typer(mapping_app, name="mapping")
-
-
-@mapping_app.command("draft", epilog=h.DRAFT_EPILOG)
+@mapping_app.command("draft", epilog=e.DRAFT_EPILOG)
 def mapping_draft(
     export: h.ExportArgument,
     bank: h.BanksOption = None,
@@ -235,20 +212,56 @@ def mapping_draft(
     deliver(lambda: draft_command(export, bank or [], output, force))
 
 
-@app.command(epilog=h.VALIDATE_EPILOG)
+@plan_app.command("draft", epilog=e.PLAN_DRAFT_EPILOG)
+def plan_draft(
+    source: h.PlanSourceArgument,
+    bank: h.BanksOption = None,
+    output: h.OutputOption = None,
+    force: h.ForceOption = False,
+    top: h.PlanTopOption = 5,
+    every: h.PlanAllOption = False,
+    cycle: h.CycleOption = 1,
+) -> None:
+    """Draft an action plan (YAML with comments to edit) from an assessment's recommendations."""
+    from coprod_check.plan.commands import plan_draft_command
+
+    chosen_top = None if every else top
+    deliver(
+        lambda: plan_draft_command(source, bank or [], output, force, top=chosen_top, cycle=cycle)
+    )
+
+
+@plan_app.command("status", epilog=e.PLAN_STATUS_EPILOG)
+def plan_status(
+    plan: h.PlanArgument,
+    bank: h.BanksOption = None,
+    today: h.TodayOption = None,
+    fmt: h.PlanFormatOption = PlanFormat.TEXT,
+    fail_on_overdue: h.FailOnOverdueOption = False,
+) -> None:
+    """List a plan's actions by status, overdue first."""
+    from coprod_check.plan.commands import plan_status_command
+
+    day = today.date() if today is not None else dt.date.today()
+    deliver(
+        lambda: plan_status_command(plan, bank or [], day, fmt, fail_on_overdue=fail_on_overdue)
+    )
+
+
+@app.command(epilog=e.VALIDATE_EPILOG)
 def validate(paths: h.PathsArgument = None, fmt: h.ValidateFormatOption = None) -> None:
-    """Check question banks, answers and mapping files: every problem, with file:line:col."""
+    """Check question banks, answers, mapping and plan files: every problem, with file:line:col."""
     from coprod_check.validate.command import validate_command
 
     deliver(lambda: validate_command(paths or [], fmt))
 
 
-@app.command(epilog=h.SCHEMA_EPILOG)
-def schema(answers: h.SchemaAnswersOption = False) -> None:
+@app.command(epilog=e.SCHEMA_EPILOG)
+def schema(answers: h.SchemaAnswersOption = False, plan: h.SchemaPlanOption = False) -> None:
     """Print the JSON Schema (draft 2020-12) of the bank format, for editors and other tools."""
     from coprod_check.json_schema import render_schema
 
-    deliver(lambda: Outcome(render_schema(answers=answers)))
+    deliver(lambda: Outcome(render_schema(answers=answers, plan=plan)))
 
 
 def main() -> None:

@@ -1,20 +1,41 @@
-"""What ``--help`` says: every option and argument with its help, each command's examples and
-exit codes.
+"""Every option and argument of the command line, with its help text, declared once.
 
-Kept apart from ``cli.py`` so that the command wiring stays short and readable. Format options
+Kept apart from the command wiring so that it stays short and readable. Format options
 are enums (:mod:`coprod_check.render.formats`): ``--help`` lists the choices and typer itself
 refuses a bad value with exit code 2.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from coprod_check.render.formats import AggregateFormat, HandoutFormat, ReportFormat, ValidateFormat
+from coprod_check.render.formats import (
+    AggregateFormat,
+    HandoutFormat,
+    PlanFormat,
+    ReportFormat,
+    ValidateFormat,
+)
 
+
+def _show_version(value: bool) -> None:
+    if value:
+        from coprod_check import __version__
+
+        typer.echo(f"coprod-check {__version__}")
+        raise typer.Exit(0)
+
+
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+    ),
+]
 BanksOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -198,12 +219,45 @@ ProgressOption = Annotated[
 ]
 ExportArgument = Annotated[Path, typer.Argument(help="The CSV export of a form or survey.")]
 
+# plan draft and plan status
+PlanSourceArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="ANSWERS_OR_RESULT",
+        help="An answers file, or a JSON result saved from score or aggregate.",
+    ),
+]
+PlanTopOption = Annotated[
+    int, typer.Option("--top", metavar="N", help="Make actions of the first N recommendations.")
+]
+PlanAllOption = Annotated[
+    bool, typer.Option("--all", help="Make an action of every recommendation.")
+]
+CycleOption = Annotated[
+    int, typer.Option("--cycle", metavar="N", help="The improvement cycle the actions are for.")
+]
+PlanArgument = Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file.")]
+TodayOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        formats=["%Y-%m-%d"],
+        help="The day to count overdue actions from. Default: today.",
+        show_default=False,
+    ),
+]
+PlanFormatOption = Annotated[PlanFormat, typer.Option("--format", "-f", help="Status format.")]
+FailOnOverdueOption = Annotated[
+    bool, typer.Option("--fail-on-overdue", help="Exit 1 if any action is overdue.")
+]
+
 # validate and schema
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="PATH",
-        help="Bank, answers or mapping files, or folders to search for *.yaml / *.yml. "
+        help="Bank, answers, mapping or plan files, or folders to search for *.yaml / *.yml. "
         "Default: the bundled banks.",
         show_default=False,
     ),
@@ -211,103 +265,6 @@ PathsArgument = Annotated[
 SchemaAnswersOption = Annotated[
     bool, typer.Option("--answers", help="The schema of answers files instead of banks.")
 ]
-
-TEMPLATE_EPILOG = """\b
-Examples:
-  coprod-check template -o answers.yaml
-  coprod-check template --bank right-circumstances --bank my-bank.yaml -o answers.yaml
-
-\b
-Exit codes: 0 written; 2 the output file exists (use --force), an unknown
-bank id, or a bank file that cannot be read (1 if it is read but invalid)."""
-
-QUESTIONNAIRE_EPILOG = """\b
-Examples:
-  coprod-check questionnaire > handout.md
-  coprod-check questionnaire -f html -o handout.html
-  coprod-check questionnaire --bank right-circumstances -f html -o inett.html
-
-\b
-Exit codes: 0 written; 2 the output file exists (use --force) or is a bank
-file, an unknown bank id or format, or a bank file that cannot be read (1 if
-it is read but invalid)."""
-
-SCORE_EPILOG = """\b
-Examples:
-  coprod-check score answers.yaml
-  coprod-check score answers.yaml --explain --all
-  coprod-check score answers.yaml -f html -o report.html
-  coprod-check score answers.yaml -f json --fail-below descriptive --fail-on-blockers
-
-\b
-Exit codes: 0 scored (whatever the verdict); 1 the answers file is invalid
-(unknown question, answer not on its scale, bank not loaded, ...) or the
-result falls short of --fail-below / --fail-on-blockers (the report is still
-written); 2 a file cannot be read (missing, empty, not YAML), the output
-exists without --force or is an input file, or bad usage."""
-
-ASSESS_EPILOG = """\b
-Examples:
-  coprod-check assess -o answers.yaml
-  coprod-check assess --bank right-circumstances -o inett.yaml --plain
-  coprod-check assess --resume answers.yaml
-
-\b
-Keys: a number or option id answers; ? don't know; s skip; b back; n note;
-j N or j question-id jump; q quit (saved); h help. Every answer is saved at
-once. Exit codes: 0 finished or quit; 1 a --resume file with wrong content;
-2 not a terminal, the output exists (use --resume), unreadable input;
-130 interrupted with Ctrl-C (answers kept; the message says how to resume)."""
-
-COMPARE_EPILOG = """\b
-Examples:
-  coprod-check compare jan.yaml apr.yaml jul.yaml
-  coprod-check compare jan-result.json apr.yaml -f html -o progress.html
-  coprod-check compare jan.json jul.json --fail-on-regression
-
-\b
-Exit codes: 0 done; 1 a regression with --fail-on-regression, or an input
-with wrong content; 2 unreadable input, bad usage, or questions that changed
-between inputs without --allow-bank-change."""
-
-AGGREGATE_EPILOG = """\b
-Examples:
-  coprod-check aggregate workshop/*.yaml
-  coprod-check aggregate survey.csv --mapping survey-mapping.yaml -f html -o results.html
-  coprod-check mapping draft survey.csv -o survey-mapping.yaml
-
-\b
-Exit codes: 0 done; 1 bad rows were skipped (the report and standard error
-list them), a bad row stopped the run (--on-error fail) or the mapping file
-is invalid; 2 an input cannot be read (missing, empty, header only, not
-UTF-8) or bad usage."""
-
-DRAFT_EPILOG = """\b
-Examples:
-  coprod-check mapping draft survey.csv -o survey-mapping.yaml
-  coprod-check aggregate survey.csv --mapping survey-mapping.yaml
-
-\b
-Exit codes: 0 everything matched; 1 something is marked UNMATCHED (the draft
-is still written); 2 unreadable input or the output exists (use --force)."""
-
-VALIDATE_EPILOG = """\b
-Examples:
-  coprod-check validate                      # the bundled banks
-  coprod-check validate my-bank.yaml answers/
-  coprod-check validate --format json banks/ > report.json
-
-\b
-Exit codes: 0 every file valid (warnings, such as ids another bank uses, are
-allowed); 1 errors found (YAML syntax included); 2 a path cannot be read
-(missing, binary, not UTF-8, too large) or bad usage.
-In GitHub Actions (GITHUB_ACTIONS=true) the default format is github."""
-
-SCHEMA_EPILOG = """\b
-Examples:
-  coprod-check schema > coprod-bank.schema.json
-  coprod-check schema --answers > coprod-answers.schema.json
-
-\b
-The schema covers fields and types only; references between ids, thresholds
-and red flags need coprod-check validate."""
+SchemaPlanOption = Annotated[
+    bool, typer.Option("--plan", help="The schema of action plans instead of banks.")
+]
