@@ -50,9 +50,9 @@ def test_an_unknown_name_is_a_usage_error_listing_the_choices() -> None:
 @pytest.mark.parametrize(
     ("command", "listed"),
     [
-        (["score", "--help"], "<text|json|markdown|html>"),
-        (["compare", "--help"], "<text|json|markdown|html>"),
-        (["aggregate", "--help"], "<text|json|csv|markdown|html>"),
+        (["score", "--help"], "<text|json|markdown|html|docx|xlsx>"),
+        (["compare", "--help"], "<text|json|markdown|html|docx|xlsx>"),
+        (["aggregate", "--help"], "<text|json|csv|markdown|html|docx|xlsx>"),
         (["questionnaire", "--help"], "<markdown|html>"),
         (["validate", "--help"], "<text|json|github>"),
     ],

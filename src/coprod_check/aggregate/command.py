@@ -48,14 +48,18 @@ def run_aggregate(
     mapping_path: Path | None,
     settings: Settings,
     progress: Progress | None = None,
+    encoding: str | None = None,
 ) -> AggregateResult:
-    """Load banks and the mapping, stream every input, and aggregate."""
+    """Load banks and the mapping, stream every input, and aggregate. ``encoding``: of every
+    CSV (as given to ``--encoding``; None: detected)."""
+    from coprod_check.aggregate.encodings import check_encoding
     from coprod_check.aggregate.engine import aggregate
     from coprod_check.aggregate.mapping import load_mapping
     from coprod_check.answers.loader import available_banks
 
     if not inputs:
         raise UsageError("give at least one answers file or CSV export")
+    codec = check_encoding(encoding) if encoding is not None else None
     banks = available_banks(list(bank_choices))
     index = BankIndex(banks)
     mapping = load_mapping(mapping_path, index) if mapping_path is not None else None
@@ -67,18 +71,23 @@ def run_aggregate(
         on_error=on_error,
         include_notes=settings.include_notes,
         progress=progress,
+        encoding=codec,
     )
     ingest.read_all(list(inputs))
     return aggregate(ingest, settings)
 
 
-def run_draft(export: Path, bank_choices: Sequence[str]) -> Draft:
+def run_draft(export: Path, bank_choices: Sequence[str], encoding: str | None = None) -> Draft:
     """Draft a mapping file for ``export`` against the chosen (default: bundled) banks."""
+    from coprod_check.aggregate.encodings import check_encoding
+    from coprod_check.aggregate.sources import TABLE_SUFFIXES
     from coprod_check.answers.loader import available_banks
 
-    if export.suffix.lower() not in (".csv", ".tsv"):
-        raise UsageError(f"{export}: mapping draft reads a .csv (or .tsv) export")
-    return draft_mapping(export, str(export), BankIndex(available_banks(list(bank_choices))))
+    if export.suffix.lower() not in TABLE_SUFFIXES:
+        raise UsageError(f"{export}: mapping draft reads a .csv, .tsv or .xlsx export")
+    codec = check_encoding(encoding) if encoding is not None else None
+    index = BankIndex(available_banks(list(bank_choices)))
+    return draft_mapping(export, str(export), index, codec)
 
 
 def aggregate_command(
@@ -86,20 +95,23 @@ def aggregate_command(
     bank_choices: Sequence[str],
     mapping_path: Path | None,
     settings: Settings,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     force: bool,
     progress: bool | None,
+    encoding: str | None = None,
 ) -> Outcome:
     """The report; skipped bad rows are findings (exit 1), listed after it."""
     from coprod_check.aggregate.progress import progress_bar, wants_progress
-    from coprod_check.aggregate.report import render
+    from coprod_check.aggregate.report import REPORTS, render
     from coprod_check.files.atomic import guard_output
+    from coprod_check.render.output_format import output_format
 
+    chosen = output_format(fmt, output, REPORTS.names)
     guard_output(output, force, [*inputs, *([mapping_path] if mapping_path else [])], bank_choices)
     with progress_bar(wants_progress(progress)) as on_progress:
-        result = run_aggregate(inputs, bank_choices, mapping_path, settings, on_progress)
-    report = render(result, fmt, color=False if output else None)
+        result = run_aggregate(inputs, bank_choices, mapping_path, settings, on_progress, encoding)
+    report = render(result, chosen, color=False if output else None)
     findings: list[str] = []
     for problem in result.problems if result.rows_skipped else []:
         where = f"{problem.path}:{problem.row}" if problem.row else problem.path
@@ -118,14 +130,18 @@ def aggregate_command(
 
 
 def draft_command(
-    export: Path, bank_choices: Sequence[str], output: Path | None, force: bool
+    export: Path,
+    bank_choices: Sequence[str],
+    output: Path | None,
+    force: bool,
+    encoding: str | None = None,
 ) -> Outcome:
     """The draft mapping; anything marked UNMATCHED is a finding (exit 1)."""
     from coprod_check.files.atomic import guard_output
 
     refusal = "refusing to write the mapping over an input file"
     guard_output(output, force, [export], bank_choices, refusal)
-    draft = run_draft(export, bank_choices)
+    draft = run_draft(export, bank_choices, encoding)
     findings = (
         [
             f"{draft.unmatched} item(s) marked UNMATCHED: decide each before using the mapping",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from coprod_check.aggregate.result import AggregateResult
 from coprod_check.render.formats import Registry, RenderOptions
+from coprod_check.render.office.cells import neutralise
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -28,6 +29,8 @@ REPORTS: Registry[AggregateResult] = Registry(
         "csv": "coprod_check.aggregate.report:csv_report",
         "markdown": "coprod_check.aggregate.report:markdown_report",
         "html": "coprod_check.aggregate.report:html_report",
+        "docx": "coprod_check.render.office.formats:docx_report",
+        "xlsx": "coprod_check.render.office.formats:xlsx_report",
     }
 )
 FORMATS: tuple[str, ...] = REPORTS.names
@@ -52,12 +55,11 @@ CSV_COLUMNS = (
     "typical_label",
     "counts",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(
     result: AggregateResult, fmt: str, *, color: bool | None = None, width: int | None = None
-) -> str:
+) -> str | bytes:
     """The result in ``fmt`` (one of :data:`FORMATS`), ending in a newline."""
     return REPORTS.render(result, fmt, RenderOptions(color=color, width=width))
 
@@ -101,8 +103,7 @@ def _cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:g}"
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return neutralise(str(value))
 
 
 def render_csv(result: AggregateResult) -> str:

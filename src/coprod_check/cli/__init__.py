@@ -19,7 +19,7 @@ import typer
 from coprod_check.cli import epilogs as e
 from coprod_check.cli import options as h
 from coprod_check.errors import EXIT_USAGE, CoprodError, Outcome
-from coprod_check.render.formats import AggregateFormat, HandoutFormat, PlanFormat, ReportFormat
+from coprod_check.render.formats import HandoutFormat, PlanFormat
 
 app = typer.Typer(
     name="coprod-check",
@@ -94,7 +94,7 @@ def questionnaire(
 def score(
     answers: h.AnswersArgument,
     bank: h.BanksOption = None,
-    fmt: h.ReportFormatOption = ReportFormat.TEXT,
+    fmt: h.ReportFormatOption = None,
     output: h.OutputOption = None,
     force: h.ForceOption = False,
     explain: h.ExplainOption = False,
@@ -144,7 +144,7 @@ def assess(
 def compare(
     inputs: h.CompareInputsArgument,
     bank: h.BanksOption = None,
-    fmt: h.ReportFormatOption = ReportFormat.TEXT,
+    fmt: h.ReportFormatOption = None,
     output: h.OutputOption = None,
     force: h.ForceOption = False,
     allow_bank_change: h.AllowBankChangeOption = False,
@@ -171,7 +171,7 @@ def aggregate(
     inputs: h.AggregateInputsArgument,
     bank: h.BanksOption = None,
     mapping: h.MappingOption = None,
-    fmt: h.AggregateFormatOption = AggregateFormat.TEXT,
+    fmt: h.AggregateFormatOption = None,
     output: h.OutputOption = None,
     force: h.ForceOption = False,
     min_group_size: h.MinGroupSizeOption = 3,
@@ -180,6 +180,7 @@ def aggregate(
     include_notes: h.IncludeNotesOption = False,
     on_error: h.OnErrorOption = "skip",
     progress: h.ProgressOption = None,
+    encoding: h.EncodingOption = None,
 ) -> None:
     """Workshops and surveys: many respondents, results for everyone and each role group."""
     from coprod_check.aggregate.command import aggregate_command, settings_from_options
@@ -193,7 +194,7 @@ def aggregate(
             on_error=on_error,
         )
         return aggregate_command(
-            inputs, bank or [], mapping, settings, fmt, output, force, progress
+            inputs, bank or [], mapping, settings, fmt, output, force, progress, encoding
         )
 
     deliver(command)
@@ -205,11 +206,12 @@ def mapping_draft(
     bank: h.BanksOption = None,
     output: h.OutputOption = None,
     force: h.ForceOption = False,
+    encoding: h.EncodingOption = None,
 ) -> None:
     """Draft a mapping file for a form export; exit 1 while anything is marked UNMATCHED."""
     from coprod_check.aggregate.command import draft_command
 
-    deliver(lambda: draft_command(export, bank or [], output, force))
+    deliver(lambda: draft_command(export, bank or [], output, force, encoding))
 
 
 @plan_app.command("draft", epilog=e.PLAN_DRAFT_EPILOG)

@@ -79,8 +79,8 @@ Examples:
 \b
 Exit codes: 0 done; 1 bad rows were skipped (the report and standard error
 list them), a bad row stopped the run (--on-error fail) or the mapping file
-is invalid; 2 an input cannot be read (missing, empty, header only, not
-UTF-8) or bad usage."""
+is invalid; 2 an input cannot be read (missing, empty, header only, a byte
+its encoding cannot hold) or bad usage."""
 
 DRAFT_EPILOG = """\b
 Examples:

@@ -61,12 +61,32 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", metavar="FILE", help="Write it here instead of printing it."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
-ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")]
+_FROM_OUTPUT = "Default: what the -o file's name ends in, else text."
+ReportFormatOption = Annotated[
+    ReportFormat | None,
+    typer.Option("--format", "-f", help=f"Report format. {_FROM_OUTPUT}", show_default=False),
+]
 HandoutFormatOption = Annotated[
     HandoutFormat, typer.Option("--format", "-f", help="One printable page.")
 ]
 AggregateFormatOption = Annotated[
-    AggregateFormat, typer.Option("--format", "-f", help="Report format (csv for spreadsheets).")
+    AggregateFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Report format (csv for spreadsheets). {_FROM_OUTPUT}",
+        show_default=False,
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="The text encoding of CSV exports (utf-8, utf-16, cp1252 for Windows-1252, ...). "
+        "Default: told from the file (UTF-8 with or without BOM, UTF-16, Windows-1252).",
+        show_default=False,
+    ),
 ]
 ValidateFormatOption = Annotated[
     ValidateFormat | None,
@@ -164,8 +184,8 @@ AggregateInputsArgument = Annotated[
     list[Path],
     typer.Argument(
         metavar="INPUT...",
-        help="Answers files (.yaml, one respondent each) and CSV exports (.csv, one "
-        "respondent per row; columns for question ids, role and respondent).",
+        help="Answers files (.yaml, one respondent each) and form exports (.csv or Excel "
+        ".xlsx, one respondent per row; columns for question ids, role and respondent).",
     ),
 ]
 MappingOption = Annotated[
@@ -217,7 +237,9 @@ ProgressOption = Annotated[
         show_default=False,
     ),
 ]
-ExportArgument = Annotated[Path, typer.Argument(help="The CSV export of a form or survey.")]
+ExportArgument = Annotated[
+    Path, typer.Argument(help="The export of a form or survey (.csv or Excel .xlsx).")
+]
 
 # plan draft and plan status
 PlanSourceArgument = Annotated[

@@ -11,7 +11,7 @@ from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, CoprodError, Outcome, Us
 def compare_command(
     inputs: Sequence[Path],
     bank_choices: Sequence[str],
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     force: bool,
     *,
@@ -23,9 +23,11 @@ def compare_command(
     from coprod_check.answers.loader import available_banks
     from coprod_check.compare.engine import compare
     from coprod_check.compare.inputs import load_points
-    from coprod_check.compare.report import render
+    from coprod_check.compare.report import REPORTS, render
     from coprod_check.files.atomic import guard_output
+    from coprod_check.render.output_format import output_format
 
+    out_fmt = output_format(fmt, output, REPORTS.names)
     if len(inputs) < 2:
         raise UsageError("compare needs at least two inputs, earlier and later")
     guard_output(output, force, inputs, bank_choices)
@@ -40,7 +42,7 @@ def compare_command(
     except CoprodError as error:
         error.notes[:0] = notes
         raise
-    report = render(result, fmt, color=False if output else None)
+    report = render(result, out_fmt, color=False if output else None)
     regressions = result.regressions if fail_on_regression else []
     return Outcome(
         report,

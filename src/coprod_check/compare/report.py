@@ -25,6 +25,8 @@ REPORTS: Registry[CompareResult] = Registry(
         "json": "coprod_check.compare.report:json_report",
         "markdown": "coprod_check.compare.report:markdown_report",
         "html": "coprod_check.compare.report:html_report",
+        "docx": "coprod_check.render.office.formats:docx_report",
+        "xlsx": "coprod_check.render.office.formats:xlsx_report",
     }
 )
 FORMATS: tuple[str, ...] = REPORTS.names
@@ -35,7 +37,7 @@ DIRECTION_STYLES = {"better": "green", "worse": "bold red", "same": "", "not-com
 
 def render(
     result: CompareResult, fmt: str, *, color: bool | None = None, width: int | None = None
-) -> str:
+) -> str | bytes:
     """The comparison in ``fmt`` (one of :data:`FORMATS`), ending in a newline.
 
     ``color`` and ``width`` apply to text only; ``color=None`` means colour when standard output

@@ -8,8 +8,7 @@ or jinja2. A test checks that every choice has a renderer and every renderer a c
 
 To add a format (docx, xlsx, ...): add a member to the command's enum below and an entry to the
 command's registry (``REPORTS`` in its report module); the test of the registries checks the two
-agree. Renderers return ``str`` today; a binary format widens :data:`Renderer` to
-``str | bytes`` (:class:`~coprod_check.errors.Outcome` and ``write_atomic`` already take bytes).
+agree. A renderer returns ``str`` for text formats and ``bytes`` for binary ones (docx, xlsx).
 """
 
 from __future__ import annotations
@@ -30,6 +29,8 @@ class ReportFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     HTML = "html"
+    DOCX = "docx"
+    XLSX = "xlsx"
 
 
 class AggregateFormat(StrEnum):
@@ -40,6 +41,8 @@ class AggregateFormat(StrEnum):
     CSV = "csv"
     MARKDOWN = "markdown"
     HTML = "html"
+    DOCX = "docx"
+    XLSX = "xlsx"
 
 
 class HandoutFormat(StrEnum):
@@ -77,7 +80,7 @@ class RenderOptions:
     width: int | None = None
 
 
-Renderer = Callable[[ResultT, RenderOptions], str]
+Renderer = Callable[[ResultT, RenderOptions], str | bytes]
 
 
 class Registry(Generic[ResultT]):
@@ -104,6 +107,9 @@ class Registry(Generic[ResultT]):
         module_name, _, function = self._entries[name].partition(":")
         return cast(Renderer[ResultT], getattr(importlib.import_module(module_name), function))
 
-    def render(self, result: ResultT, name: str, options: RenderOptions | None = None) -> str:
-        """``result`` in format ``name`` (a key of the registry), ending in a newline."""
+    def render(
+        self, result: ResultT, name: str, options: RenderOptions | None = None
+    ) -> str | bytes:
+        """``result`` in format ``name`` (a key of the registry): text ending in a newline, or
+        a binary file's bytes (docx, xlsx)."""
         return self.renderer(str(name))(result, options or RenderOptions())

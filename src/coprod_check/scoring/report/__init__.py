@@ -20,6 +20,8 @@ REPORTS: Registry[Result] = Registry(
         "json": "coprod_check.scoring.report.json_report:report",
         "markdown": "coprod_check.scoring.report.markdown:report",
         "html": "coprod_check.scoring.report.html:report",
+        "docx": "coprod_check.render.office.formats:docx_report",
+        "xlsx": "coprod_check.render.office.formats:xlsx_report",
     }
 )
 FORMATS: tuple[str, ...] = REPORTS.names
@@ -33,8 +35,8 @@ def render(
     show_all: bool = False,
     color: bool | None = None,
     width: int | None = None,
-) -> str:
-    """The result in ``fmt`` (one of :data:`FORMATS`), ending in a newline.
+) -> str | bytes:
+    """The result in ``fmt`` (one of :data:`FORMATS`): text ending in a newline, or bytes.
 
     ``explain`` adds the trace of how each conclusion was reached; ``show_all`` lists every
     recommendation instead of the top five. ``color`` and ``width`` apply to text only:
