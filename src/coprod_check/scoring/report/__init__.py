@@ -25,12 +25,14 @@ def render(
     show_all: bool = False,
     color: bool | None = None,
     width: int | None = None,
+    all_hint: str = "",
 ) -> str:
     """The result in ``fmt`` (one of :data:`FORMATS`), ending in a newline.
 
     ``explain`` adds the trace of how each conclusion was reached; ``show_all`` lists every
     recommendation instead of the top five. ``color`` and ``width`` apply to text only:
     ``color=None`` means colour when standard output is a terminal and NO_COLOR is unset.
+    ``all_hint`` says how to see every recommendation where the report is read.
     JSON is always the whole result, whatever ``explain`` and ``show_all`` say.
     """
     if fmt == "json":
@@ -42,7 +44,7 @@ def render(
 
     from coprod_check.scoring.report.view import build_view
 
-    view = build_view(result, explain=explain, show_all=show_all)
+    view = build_view(result, explain=explain, show_all=show_all, all_hint=all_hint)
     if fmt == "text":
         from coprod_check.scoring.report.text import render_text
 
