@@ -409,6 +409,16 @@ def compare(
             "share (the report says which were left out) instead of stopping.",
         ),
     ] = False,
+    label: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--label",
+            "-l",
+            metavar="LABEL",
+            help="A name for each cycle, once per input in the same order (e.g. --label "
+            "'Jan 2026' --label 'Apr 2026'). Default: the file names.",
+        ),
+    ] = None,
     fail_on_regression: Annotated[
         bool,
         typer.Option(
@@ -421,7 +431,7 @@ def compare(
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
     from coprod_check.answers.loader import available_banks
     from coprod_check.compare.engine import compare as compare_points
-    from coprod_check.compare.inputs import load_points
+    from coprod_check.compare.inputs import load_points, relabel
     from coprod_check.compare.report import FORMATS, render
     from coprod_check.errors import EXIT_FINDINGS, UsageError
 
@@ -431,9 +441,12 @@ def compare(
             raise UsageError("compare needs at least two inputs, earlier and later")
         _check_output(output, force, inputs, bank)
         chosen = available_banks(bank) if bank else None
-        points = load_points(
-            [str(path) for path in inputs],
-            lambda: chosen if chosen is not None else available_banks([]),
+        points = relabel(
+            load_points(
+                [str(path) for path in inputs],
+                lambda: chosen if chosen is not None else available_banks([]),
+            ),
+            label or [],
         )
         for warning in (text for point in points for text in point.warnings):
             typer.echo(f"coprod-check: {warning}", err=True)
@@ -535,6 +548,16 @@ def aggregate(
         ),
     ] = None,
     encoding: EncodingOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The date of this cycle (saved in the JSON, for compare). Default: the latest "
+            "date of the answers files, if any.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Workshops and surveys: many respondents, results for everyone and each role group."""
     from coprod_check.aggregate.command import run_aggregate, settings_from_options
@@ -550,6 +573,7 @@ def aggregate(
             top=top,
             include_notes=include_notes,
             on_error=on_error,
+            date=date,
         )
         _check_output(output, force, [*inputs, *([mapping] if mapping else [])], bank)
         with progress_bar(wants_progress(progress)) as on_progress:
