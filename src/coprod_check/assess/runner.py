@@ -106,11 +106,13 @@ def text_report(
 
     def report(answers: AnswersFile) -> str:
         from coprod_check.scoring.engine import score
-        from coprod_check.scoring.report import render
+        from coprod_check.scoring.report.text import render_text
+        from coprod_check.scoring.report.view import build_view
 
         target = shlex.quote(str(path)) if path is not None else "ANSWERS"
         hint = f"see every one with: coprod-check score {target} --all"
-        return render(score(banks, answers), "text", color=False if plain else None, all_hint=hint)
+        view = build_view(score(banks, answers), all_hint=hint)
+        return render_text(view, color=False if plain else None)
 
     return report
 
