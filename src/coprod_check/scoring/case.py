@@ -9,7 +9,6 @@ from coprod_check.scoring.numbers import HALF, as_float, show
 from coprod_check.scoring.result import CaseResult, SectionResult, StatusId
 from coprod_check.scoring.sections import STATUS_ORDER, weighted_score
 
-
 HOLDS_TEXT = {
     "any": "each is enough on its own; 'Partly true' counts",
     "mean": "answered above the middle of their scale, so 'Partly true' does not count",
