@@ -184,6 +184,7 @@ Examples:
   coprod-check score answers.yaml --explain --all
   coprod-check score answers.yaml -f html -o report.html
   coprod-check score answers.yaml -f json --fail-below descriptive --fail-on-blockers
+  coprod-check score answers.yaml --plan plan.yaml
 
 \b
 Exit codes: 0 scored (whatever the verdict); 1 the answers file is invalid
@@ -221,6 +222,14 @@ def score(
     fail_on_blockers: Annotated[
         bool, typer.Option("--fail-on-blockers", help="Exit 1 if any blocker red flag is raised.")
     ] = False,
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            metavar="PLAN",
+            help="An action plan to show in the summary and beside each recommendation.",
+        ),
+    ] = None,
 ) -> None:
     """Score an answers file: verdict, level, section scores and what to do next."""
     from coprod_check.answers.loader import available_banks, read_answers
@@ -235,7 +244,7 @@ def score(
         _check_output(
             output,
             force,
-            [answers],
+            [answers, *([plan] if plan else [])],
             bank,
             "refusing to write the report over an input file (answers or bank)",
         )
@@ -244,8 +253,20 @@ def score(
         for warning in loaded.warnings:
             typer.echo(f"coprod-check: {warning}", err=True)
         result = score_answers(loaded.banks, loaded.answers)
+        summary = None
+        if plan is not None:
+            from coprod_check.plan.commands import summarise_plan
+
+            summary, warnings = summarise_plan(plan, bank or [], result)
+            for text in warnings:
+                typer.echo(f"coprod-check: {text}", err=True)
         text = render(
-            result, fmt, explain=explain, show_all=show_all, color=False if output else None
+            result,
+            fmt,
+            explain=explain,
+            show_all=show_all,
+            color=False if output else None,
+            plan=summary,
         )
         _emit(text, output, force)
     except CoprodError as error:
@@ -323,6 +344,7 @@ Examples:
   coprod-check compare jan.yaml apr.yaml jul.yaml
   coprod-check compare jan-result.json apr.yaml -f html -o progress.html
   coprod-check compare jan.json jul.json --fail-on-regression
+  coprod-check compare jan.yaml apr.yaml jul.yaml plan.yaml
 
 \b
 Exit codes: 0 done; 1 a regression with --fail-on-regression, or an input
@@ -336,8 +358,9 @@ def compare(
         list[Path],
         typer.Argument(
             metavar="INPUT",
-            help="Two or more answers files or JSON results saved from score or aggregate. "
-            "They are put in order by the dates they carry, or else taken in the order given.",
+            help="Two or more answers files or JSON results saved from score or aggregate "
+            "(and any action plans). They are put in order by the dates they carry, or else "
+            "taken in the order given.",
         ),
     ],
     bank: BanksOption = None,
@@ -362,29 +385,46 @@ def compare(
             "verdict worsens or a new blocker red flag appears.",
         ),
     ] = False,
+    plan: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--plan",
+            metavar="PLAN",
+            help="An action plan to line up with the cycles (plan files among the inputs are "
+            "recognised too). Repeat for more.",
+        ),
+    ] = None,
 ) -> None:
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
     from coprod_check.answers.loader import available_banks
+    from coprod_check.bank.model import Bank
     from coprod_check.compare.engine import compare as compare_points
     from coprod_check.compare.inputs import load_points
     from coprod_check.compare.report import FORMATS, render
     from coprod_check.errors import EXIT_FINDINGS, UsageError
+    from coprod_check.plan.loader import plan_warnings, read_plans, split_plans
 
     try:
         if fmt not in FORMATS:
             raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
-        if len(inputs) < 2:
+        assessments, plan_files = split_plans(inputs)
+        if len(assessments) < 2:
             raise UsageError("compare needs at least two inputs, earlier and later")
-        _check_output(output, force, inputs, bank)
+        _check_output(output, force, [*inputs, *(plan or [])], bank)
         chosen = available_banks(bank) if bank else None
-        points = load_points(
-            [str(path) for path in inputs],
-            lambda: chosen if chosen is not None else available_banks([]),
-        )
-        for warning in (text for point in points for text in point.warnings):
+
+        def banks() -> list[Bank]:
+            return chosen if chosen is not None else available_banks([])
+
+        points = load_points([str(path) for path in assessments], banks)
+        plans = read_plans([*plan_files, *(plan or [])], banks)
+        for warning in [*(w for p in points for w in p.warnings), *plan_warnings(plans)]:
             typer.echo(f"coprod-check: {warning}", err=True)
         result = compare_points(
-            points, allow_bank_change=allow_bank_change, tool_version=__version__
+            points,
+            allow_bank_change=allow_bank_change,
+            tool_version=__version__,
+            plans=[(loaded.path, loaded.plan) for loaded in plans],
         )
         report = render(result, fmt, color=False if output else None)
         _emit(report, output, force)

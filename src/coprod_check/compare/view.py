@@ -21,6 +21,7 @@ from coprod_check.compare.result import (
     RecommendationTrend,
     StepChange,
 )
+from coprod_check.plan.progress import PlanProgress
 from coprod_check.scoring.report.view import (
     CONFIDENCE_WORDS,
     ROLE_WORDS,
@@ -165,6 +166,7 @@ class CompareView:
     summary: str
     tool_version: str
     point_numbers: list[int]
+    plans: list[PlanProgress]
 
 
 def _point_row(point: PointInfo) -> PointRow:
@@ -315,4 +317,5 @@ def build_view(result: CompareResult) -> CompareView:
         summary=result.summary,
         tool_version=result.tool_version,
         point_numbers=[point.index for point in result.points],
+        plans=result.plans,
     )

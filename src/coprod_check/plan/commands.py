@@ -6,11 +6,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_check.errors import UsageError
 from coprod_check.plan.draft import DraftSource, draft_plan
 from coprod_check.plan.loader import read_plan
 from coprod_check.plan.status import PlanStatus, plan_status
+
+if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
+    from coprod_check.scoring.result import Result
 
 WHAT_PLAN_TAKES = (
     "plan draft takes an answers file or a JSON result saved from 'coprod-check score' or "
@@ -57,3 +62,15 @@ def run_status(path: Path, banks: Sequence[str], today: dt.date) -> Status:
         plan_status(loaded.plan, loaded.path, today),
         tuple(str(warning) for warning in loaded.warnings),
     )
+
+
+def summarise_plan(
+    path: Path, banks: Sequence[str], result: Result, today: dt.date | None = None
+) -> tuple[PlanSummary, tuple[str, ...]]:
+    """``score --plan``: the plan file checked and set beside the result, and its warnings."""
+    from coprod_check.answers.loader import available_banks
+    from coprod_check.plan.summary import plan_summary
+
+    loaded = read_plan(path, available_banks(banks))
+    summary = plan_summary(loaded.plan, loaded.path, result, today or dt.date.today())
+    return summary, tuple(str(warning) for warning in loaded.warnings)

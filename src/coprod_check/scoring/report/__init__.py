@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from coprod_check.errors import UsageError
 
 if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
     from coprod_check.scoring.result import Result
 
 FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
@@ -25,24 +26,27 @@ def render(
     show_all: bool = False,
     color: bool | None = None,
     width: int | None = None,
+    plan: PlanSummary | None = None,
 ) -> str:
     """The result in ``fmt`` (one of :data:`FORMATS`), ending in a newline.
 
     ``explain`` adds the trace of how each conclusion was reached; ``show_all`` lists every
     recommendation instead of the top five. ``color`` and ``width`` apply to text only:
     ``color=None`` means colour when standard output is a terminal and NO_COLOR is unset.
-    JSON is always the whole result, whatever ``explain`` and ``show_all`` say.
+    JSON is always the whole result, whatever ``explain`` and ``show_all`` say. ``plan`` (from
+    ``score --plan``) is shown in the summary and beside each recommendation, and in JSON as a
+    ``plan`` key after the result's own.
     """
     if fmt == "json":
         from coprod_check.scoring.report.json_report import render_json
 
-        return render_json(result)
+        return render_json(result, plan)
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
     from coprod_check.scoring.report.view import build_view
 
-    view = build_view(result, explain=explain, show_all=show_all)
+    view = build_view(result, explain=explain, show_all=show_all, plan=plan)
     if fmt == "text":
         from coprod_check.scoring.report.text import render_text
 
