@@ -58,14 +58,14 @@ def test_each_recommendation_says_what_the_plan_does_about_it() -> None:
     _, out, _ = score("jan.yaml", "--plan", "plan.yaml", "-f", "json")
     data = json.loads(out)
     by = data["plan"]["by_recommendation"]
-    keys = [f"{item['bank_id']}/{item['question_id']}" for item in data["recommendations"]]
-    assert [[action["id"] for action in by[key]] for key in keys] == [
-        ["a1"],
-        ["a3", "a7"],
-        ["a2"],
-        ["a4", "a8"],
-        ["a5", "a6"],
-    ]
+    keys = {f"{item['bank_id']}/{item['question_id']}" for item in data["recommendations"]}
+    assert {key: [action["id"] for action in by[key]] for key in keys} == {
+        "plan-fixture/cf-dont-no-funders": ["a1"],
+        "plan-fixture/cf-authority-move-outside": ["a3", "a7"],
+        "plan-fixture/cf-authority-senior-leaders": ["a2"],
+        "plan-fixture/cf-aims-important": ["a4", "a8"],
+        "plan-fixture/cf-level-shape": ["a5", "a6"],
+    }
     # On 15 January nothing was overdue yet.
     assert "overdue" not in json.dumps(by).replace('"overdue": false', "")
     assert by["plan-fixture/cf-dont-no-funders"][0]["text"] == (
