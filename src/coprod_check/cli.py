@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -80,8 +80,6 @@ def _check_output(
     protected = [*inputs, *(Path(choice) for choice in banks or [] if Path(choice).exists())]
     check_output(output, force=force, inputs=protected, refusal=refusal)
 
-
-PlanFormat = Literal["text", "json"]
 
 _BANK_HELP = (
     "A bank file (path) to use besides the bundled banks, or the id of a bundled bank. "
@@ -724,6 +722,7 @@ _PLAN_STATUS_EPILOG = """\b
 Examples:
   coprod-check plan status plan.yaml
   coprod-check plan status plan.yaml --today 2026-12-01 --fail-on-overdue
+  coprod-check plan status plan.yaml -o plan.docx      # or plan.xlsx
 
 \b
 Exit codes: 0 listed; 1 the plan is invalid, or an action is overdue with
@@ -744,24 +743,37 @@ def plan_status(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json, docx (Word) or xlsx (Excel). Default: what the -o file's name "
+            "ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     fail_on_overdue: Annotated[
         bool, typer.Option("--fail-on-overdue", help="Exit 1 if any action is overdue.")
     ] = False,
 ) -> None:
-    """List a plan's actions by status, overdue first."""
+    """List a plan's actions by status, overdue first; or export the plan to Word or Excel."""
     from coprod_check.errors import EXIT_FINDINGS
     from coprod_check.plan.commands import run_status
-    from coprod_check.plan.report import render_status
 
     day = today.date() if today is not None else dt.date.today()
     try:
+        out_fmt = _format(fmt, output, ("text", "json", "docx", "xlsx"))
+        _check_output(output, force, [plan], bank, "refusing to write over the plan")
         outcome = run_status(plan, bank or [], day)
+        for warning in outcome.warnings:
+            typer.echo(f"coprod-check: {warning}", err=True)
+        _emit(outcome.render(out_fmt), output, force)
     except CoprodError as error:
         fail(error)
-    for warning in outcome.warnings:
-        typer.echo(f"coprod-check: {warning}", err=True)
-    typer.echo(render_status(outcome.status, fmt), nl=False)
     overdue = outcome.status.groups["overdue"]
     if fail_on_overdue and overdue:
         for state in overdue:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from coprod_check.errors import UsageError
 from coprod_check.plan.draft import DraftSource, draft_plan
 from coprod_check.plan.loader import read_plan
+from coprod_check.plan.model import Plan
+from coprod_check.plan.report import render_status
 from coprod_check.plan.status import PlanStatus, plan_status
 
 if TYPE_CHECKING:
@@ -47,10 +49,20 @@ def run_draft(source: Path, banks: Sequence[str], *, top: int | None, cycle: int
 
 @dataclass(frozen=True, slots=True)
 class Status:
-    """A plan's status and the checker's warnings about the plan file (to show)."""
+    """A plan's status, the plan, and the checker's warnings about the plan file (to show)."""
 
     status: PlanStatus
     warnings: tuple[str, ...]
+    plan: Plan
+
+    def render(self, fmt: str) -> str | bytes:
+        """In ``fmt``: text or json (:mod:`plan.report`), docx or xlsx (the office kit)."""
+        if fmt in ("docx", "xlsx"):
+            from coprod_check.plan.office_report import plan_office
+            from coprod_check.render.office.formats import render_office
+
+            return render_office(plan_office(self.plan, self.status), fmt)
+        return render_status(self.status, fmt)
 
 
 def run_status(path: Path, banks: Sequence[str], today: dt.date) -> Status:
@@ -61,6 +73,7 @@ def run_status(path: Path, banks: Sequence[str], today: dt.date) -> Status:
     return Status(
         plan_status(loaded.plan, loaded.path, today),
         tuple(str(warning) for warning in loaded.warnings),
+        loaded.plan,
     )
 
 
