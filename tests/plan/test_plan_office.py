@@ -122,3 +122,28 @@ def test_an_output_name_that_contradicts_the_format_is_a_usage_error(tmp_path: P
     )
     assert result.exit_code == 2
     assert "which is docx, but --format is xlsx" in result.stderr
+
+
+def test_compare_with_a_plan_exports_each_cycles_actions(tmp_path: Path) -> None:
+    target = tmp_path / "progress.xlsx"
+    names = ["jan.yaml", "apr.yaml", "jul.yaml", "oct.yaml", "plan.yaml"]
+    result = runner.invoke(
+        app,
+        ["compare", *(str(CYCLES / name) for name in names), "-b", str(BANK), "-o", str(target)],
+    )
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames[-1] == "Plan"
+    rows = list(book["Plan"].iter_rows(values_only=True))
+    assert rows[0] == ("Cycle", "Points", "Action", "Recommendation", "Owner", "Status", "Outcome")
+    by_id = {row[2]: row for row in rows[1:]}
+    assert by_id["a2"][0] == 1 and by_id["a2"][1] == "1 to 2"
+    assert by_id["a2"][6] == "done, but the question did not improve (Disagree → Disagree)"
+    assert by_id["a7"][6] == "done, but the question got worse (Agree → Disagree)"
+    word = tmp_path / "progress.docx"
+    result = runner.invoke(
+        app, ["compare", *(str(CYCLES / name) for name in names), "-b", str(BANK), "-o", str(word)]
+    )
+    assert result.exit_code == 0
+    headings = [p.text for p in docx.Document(str(word)).paragraphs if "Heading" in p.style.name]
+    assert "Action plan: Community falls service" in headings

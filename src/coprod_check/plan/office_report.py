@@ -4,6 +4,8 @@ and where the actions stand), every action in the appendix and on the Actions sh
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from coprod_check.plan.model import (
     AIM_QUESTION,
     CHANGES_QUESTION,
@@ -11,6 +13,7 @@ from coprod_check.plan.model import (
     MEASURES_QUESTION,
     Plan,
 )
+from coprod_check.plan.progress import PlanProgress
 from coprod_check.plan.report import GROUP_TITLES, counts_text, state_line
 from coprod_check.plan.status import ActionState, PlanStatus
 from coprod_check.render.office.document import (
@@ -127,3 +130,35 @@ def plan_office(plan: Plan, status: PlanStatus) -> OfficeReport:
         sheets=[Sheet("Actions", actions), Sheet("Cycles", cycles)],
         footer=f"coprod-check plan status, {status.path}",
     )
+
+
+def progress_office(plans: Sequence[PlanProgress]) -> tuple[list[Block], list[Sheet]]:
+    """Plans beside a comparison (``compare ... plan.yaml -o progress.docx``): per plan, every
+    action of every cycle with how its question moved; a sheet each."""
+    blocks: list[Block] = []
+    sheets: list[Sheet] = []
+    for number, plan in enumerate(plans, start=1):
+        table = Table(
+            caption=f"Actions of {plan.path} by cycle, and how their questions moved",
+            columns=["Cycle", "Points", "Action", "Recommendation", "Owner", "Status", "Outcome"],
+            rows=[
+                [
+                    cycle.cycle,
+                    f"{cycle.from_point or '–'} to {cycle.to_point or '–'}",
+                    item.id,
+                    item.recommendation,
+                    item.owner,
+                    GROUP_TITLES[item.status],
+                    item.words,
+                ]
+                for cycle in plan.cycles
+                for item in cycle.actions
+            ],
+        )
+        blocks += [
+            Heading(f"Action plan: {plan.title or plan.path}"),
+            Para(plan.summary, label=plan.path),
+            table,
+        ]
+        sheets.append(Sheet("Plan" if number == 1 else f"Plan {number}", table))
+    return blocks, sheets
