@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from coprod_check.render.formats import RenderOptions
 from coprod_check.scoring.result import Result
 
 if TYPE_CHECKING:
@@ -18,3 +19,9 @@ def render_json(result: Result, plan: PlanSummary | None = None) -> str:
     if plan is not None:
         data["plan"] = plan.model_dump(mode="json")
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def report(result: Result, options: RenderOptions) -> str:
+    """The registry's ``json`` renderer: always the whole result (and the plan with --plan),
+    whatever the other options."""
+    return render_json(result, options.plan)
