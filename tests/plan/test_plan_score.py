@@ -131,3 +131,27 @@ def test_the_plan_is_never_overwritten_by_the_report() -> None:
     assert code == 2
     assert "refusing to write the report over an input file" in err
     assert (CYCLES / "plan.yaml").read_bytes() == before
+
+
+def test_word_and_excel_reports_carry_the_plan(tmp_path: Path) -> None:
+    import docx
+    import openpyxl
+
+    word, book = tmp_path / "report.docx", tmp_path / "report.xlsx"
+    assert score("oct.yaml", "--plan", "plan.yaml", "-o", str(word))[0] == 0
+    assert score("oct.yaml", "--plan", "plan.yaml", "-o", str(book))[0] == 0
+    texts = [paragraph.text for paragraph in docx.Document(str(word)).paragraphs]
+    assert any(
+        text.startswith("Action plan: Community falls service (plan.yaml): 8 actions")
+        for text in texts
+    )
+    rows = list(openpyxl.load_workbook(book)["Actions"].iter_rows(values_only=True))
+    assert rows[0][-1] == "In the plan"
+    assert rows[1][-1] == (
+        "a3, doing: Service manager, due 2026-04-10 (overdue); "
+        "a7, done: Director of adult services, done on 2026-09-01"
+    )
+    without = tmp_path / "plain.xlsx"
+    assert score("oct.yaml", "-o", str(without))[0] == 0
+    plain = list(openpyxl.load_workbook(without)["Actions"].iter_rows(values_only=True))
+    assert "In the plan" not in plain[0]

@@ -115,3 +115,11 @@ def plan_summary(plan: Plan, path: str, result: Result, today: dt.date) -> PlanS
         no_longer_recommended=stale,
         headline=headline + ".",
     )
+
+
+def planned_text(plan: PlanSummary, bank_id: str, question_id: str) -> str:
+    """What the plan does about one recommendation, in a line."""
+    actions = plan.by_recommendation.get(f"{bank_id}/{question_id}")
+    if not actions:
+        return "not in the plan yet"
+    return "; ".join(action.text for action in actions)

@@ -359,10 +359,9 @@ def _planned(item: RecommendationItem, plan: PlanSummary | None) -> str | None:
     """What the plan does about a recommendation, in a line (None without a plan)."""
     if plan is None:
         return None
-    actions = plan.by_recommendation.get(f"{item.bank_id}/{item.question_id}")
-    if not actions:
-        return "not in the plan yet"
-    return "; ".join(action.text for action in actions)
+    from coprod_check.plan.summary import planned_text
+
+    return planned_text(plan, item.bank_id, item.question_id)
 
 
 def _header(result: Result, plan: PlanSummary | None = None) -> list[HeaderLine]:
