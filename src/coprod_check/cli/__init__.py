@@ -152,6 +152,7 @@ def compare(
     allow_bank_change: h.AllowBankChangeOption = False,
     fail_on_regression: h.FailOnRegressionOption = False,
     plan: h.ComparePlanOption = None,
+    label: h.LabelOption = None,
 ) -> None:
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
     from coprod_check.compare.command import compare_command
@@ -166,6 +167,7 @@ def compare(
             allow_bank_change=allow_bank_change,
             fail_on_regression=fail_on_regression,
             plans=plan or [],
+            labels=label or [],
         )
     )
 
@@ -185,6 +187,7 @@ def aggregate(
     on_error: h.OnErrorOption = "skip",
     progress: h.ProgressOption = None,
     encoding: h.EncodingOption = None,
+    date: h.DateOption = None,
 ) -> None:
     """Workshops and surveys: many respondents, results for everyone and each role group."""
     from coprod_check.aggregate.command import aggregate_command, settings_from_options
@@ -196,6 +199,7 @@ def aggregate(
             top=top,
             include_notes=include_notes,
             on_error=on_error,
+            date=date,
         )
         return aggregate_command(
             inputs, bank or [], mapping, settings, fmt, output, force, progress, encoding
@@ -251,11 +255,8 @@ def plan_status(
     from coprod_check.plan.commands import plan_status_command
 
     day = today.date() if today is not None else dt.date.today()
-    deliver(
-        lambda: plan_status_command(
-            plan, bank or [], day, fmt, output, force, fail_on_overdue=fail_on_overdue
-        )
-    )
+    overdue = fail_on_overdue
+    deliver(lambda: plan_status_command(plan, bank or [], day, fmt, output, force, overdue))
 
 
 @app.command(epilog=e.VALIDATE_EPILOG)

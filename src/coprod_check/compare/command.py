@@ -22,6 +22,7 @@ def compare_command(
     allow_bank_change: bool,
     fail_on_regression: bool,
     plans: Sequence[Path] = (),
+    labels: Sequence[str] = (),
 ) -> Outcome:
     """The comparison report; with ``fail_on_regression``, each regression is a finding.
     Action plans, among the inputs (told by their content) or in ``plans``, are lined up with
@@ -29,7 +30,7 @@ def compare_command(
     from coprod_check import __version__
     from coprod_check.answers.loader import available_banks
     from coprod_check.compare.engine import compare
-    from coprod_check.compare.inputs import load_points
+    from coprod_check.compare.inputs import load_points, relabel
     from coprod_check.compare.report import REPORTS, render
     from coprod_check.files.atomic import guard_output
     from coprod_check.plan.loader import plan_warnings, read_plans, split_plans
@@ -45,7 +46,7 @@ def compare_command(
     def banks() -> list[Bank]:
         return chosen if chosen is not None else available_banks([])
 
-    points = load_points([str(path) for path in assessments], banks)
+    points = relabel(load_points([str(path) for path in assessments], banks), labels)
     loaded = read_plans([*plan_files, *plans], banks)
     notes = [text for point in points for text in point.warnings] + plan_warnings(loaded)
     try:

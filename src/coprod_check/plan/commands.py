@@ -113,7 +113,6 @@ def plan_status_command(
     fmt: str | None,
     output: Path | None,
     force: bool,
-    *,
     fail_on_overdue: bool,
 ) -> Outcome:
     """``plan status``: the actions by status (text or JSON), or the plan exported to Word or

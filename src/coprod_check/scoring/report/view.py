@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from coprod_check.plan.summary import PlanSummary
 
 TOP_RECOMMENDATIONS = 5
+ALL_HINT = "use --all to see every one"
 BAR_WIDTH = 20
 REPORT_TITLE = "Co-production readiness report"
 
@@ -240,6 +241,7 @@ class ReportView:
     case_explanation: str | None
     level_explanation: str
     stale_actions: list[str] = field(default_factory=list)  # with --plan: no longer recommended
+    all_hint: str = ALL_HINT
 
     @property
     def stale_title(self) -> str:
@@ -253,7 +255,7 @@ class ReportView:
         """What to say about recommendations left out of a short report."""
         count = self.hidden_recommendations
         noun = "recommendation" if count == 1 else "recommendations"
-        return f"{count} more {noun} not shown; use --all to see every one."
+        return f"{count} more {noun} not shown; {self.all_hint}."
 
 
 def build_view(
@@ -261,9 +263,14 @@ def build_view(
     *,
     explain: bool = False,
     show_all: bool = False,
+    all_hint: str = "",
     plan: PlanSummary | None = None,
 ) -> ReportView:
-    """Turn a :class:`Result` into the words and order every human-readable report uses."""
+    """Turn a :class:`Result` into the words and order every human-readable report uses.
+
+    ``all_hint``: how to see every recommendation, where the report is read (the score
+    command's ``--all`` by default; ``assess`` names the score command to run). ``plan``: the
+    action plan given with ``score --plan``."""
     bank_titles = {bank.id: bank.title for bank in result.banks}
     notes = {
         (trace.bank_id, trace.question_id): trace.note
@@ -352,6 +359,7 @@ def build_view(
         case_explanation=None if result.case is None else result.case.explanation,
         level_explanation=level.explanation,
         stale_actions=[] if plan is None else [a.text for a in plan.no_longer_recommended],
+        all_hint=all_hint or ALL_HINT,
     )
 
 
