@@ -290,6 +290,6 @@ def test_the_end_report_names_the_score_command_not_an_option_assess_lacks(
     assert "use --all" not in report
     flowing = " ".join(report.split())
     assert (
-        f"5 more recommendations not shown; see every one with: coprod-check score "
+        f"1 more recommendation not shown; see every one with: coprod-check score "
         f"'{tmp_path}/my answers.yaml' --all." in flowing
     )
