@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from coprod_check.answers_model import ROLES
 from coprod_check.bank_model import Bank, Citation, Source
 from coprod_check.errors import UsageError
+from coprod_check.introduction import INTRODUCTION, Introduction
 
 HANDOUT_FORMATS: tuple[str, ...] = ("markdown", "html")
 HANDOUT_TITLE = "Co-production readiness questionnaire"
@@ -69,6 +70,7 @@ class HandoutBank:
 @dataclass(frozen=True, slots=True)
 class Handout:
     title: str
+    introduction: Introduction
     instructions: tuple[str, ...]
     roles: tuple[str, ...]
     banks: list[HandoutBank]
@@ -135,6 +137,7 @@ def build_handout(banks: Sequence[Bank]) -> Handout:
         )
     return Handout(
         title=HANDOUT_TITLE,
+        introduction=INTRODUCTION,
         instructions=INSTRUCTIONS,
         roles=ROLES,
         banks=handout_banks,

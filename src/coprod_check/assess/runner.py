@@ -22,6 +22,7 @@ from coprod_check.assess.session import Session, SessionError
 from coprod_check.atomic import same_file
 from coprod_check.bank_model import Bank
 from coprod_check.errors import InputError, Location, OutputExistsError, UsageError
+from coprod_check.introduction import as_lines as introduction_lines
 
 EXIT_INTERRUPTED = 130
 DEFAULT_OUTPUT = Path("answers.yaml")
@@ -186,6 +187,8 @@ def _welcome(screen: Screen, session: Session, path: Path, *, resumed: bool) -> 
         screen.say(
             f"Carrying on with {path}: {session.answered_count()} of {session.total} answered."
         )
+    for paragraph in introduction_lines():
+        screen.say(paragraph)
     screen.say(f"Every answer is saved to {path} straight away.", wrap=False)
     screen.say("Type a number or letter and press Enter; h and Enter for help.")
 
