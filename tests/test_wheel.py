@@ -71,8 +71,8 @@ def test_wheel_installs_and_validates_its_bundled_banks(tmp_path: Path) -> None:
     assert {path.name for path in paths} == BANKS
     assert all(path.is_relative_to(venv) for path in paths), paths  # not the repo's copies
     assert report["summary"] == {
-        "files": 3,
-        "valid": 3,
+        "files": 6,
+        "valid": 6,
         "invalid": 0,
         "unreadable": 0,
         "problems": 0,
