@@ -79,7 +79,11 @@ def test_profile_answers_never_change_the_verdict_level_or_confidence(
 def test_a_profile_is_shown_answer_by_answer_in_every_report() -> None:
     answers, banks = load_answers(EXAMPLE, BANKS)
     sharing = [b for b in BANKS if b.id == "sharing-the-work"]
-    changes = {"share-deciding": "partly-true", "share-designing": "fully-true"}
+    changes = {
+        "share-deciding": "partly-true",
+        "share-designing": "fully-true",
+        "share-delivering": None,
+    }
     result = score(banks + sharing, _with(answers, banks + sharing, changes))
     text = " ".join(render(result, "text", color=False, width=120).split())
     assert "Where things stand today" in text
