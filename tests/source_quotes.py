@@ -5,8 +5,9 @@ single quotes, 'like this'; "..." or "…" inside marks an omission; [square bra
 insertion; "; " joins items of a list. Apostrophes inside words (don't, people's) are not
 quotes. Double quotes are for names of things ("Don't know") and are not checked.
 
-Matching ignores case, quote marks, list bullets, footnote markers such as [1] and differences in
-white space and dashes: the words must be the source's, in the source's order.
+Matching ignores case, quote marks, list bullets, footnote markers such as [1], dashes and white
+space (the source texts sometimes run a table heading into the next word, "Co-designCan
+involve"): the words must be the source's, in the source's order.
 """
 
 from __future__ import annotations
@@ -77,11 +78,16 @@ def bank_texts(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield from bank_texts(value, f"{path}[{index}]")
 
 
+def found(passage: str, sources: str) -> bool:
+    """Whether the normalised ``sources`` contain ``passage``, white space aside."""
+    return "".join(normalise(passage).split()) in "".join(sources.split())
+
+
 def missing(data: Any, sources: str) -> list[str]:
     """Every quoted passage in a bank's data that the normalised ``sources`` do not contain."""
     return [
         f"{where}: {passage!r}"
         for where, text in bank_texts(data)
         for passage in quoted(text)
-        if normalise(passage) not in sources
+        if not found(passage, sources)
     ]

@@ -4,8 +4,8 @@ Flesch reading ease (``textstat.flesch_reading_ease``) runs from about 0 (very h
 (very easy); 60-70 is "plain English", readable by most people aged 13 to 15.
 
 - Every statement scores at least 60, or has guidance, and every hard word in it (four or more
-  syllables) is explained, by its guidance or by the glossary that opens every handout and
-  session (``coprod_check.answers.introduction``).
+  syllables, not on the Dale-Chall list of easy words) is explained, by its guidance or by the
+  glossary that opens every handout and session (``coprod_check.answers.introduction``).
 - Every guidance text scores at least 50: it may quote a source's words, which we cannot make
   plainer, so its bar is one band lower.
 
@@ -54,12 +54,15 @@ def ease(text: str) -> float:
 
 
 def hard_words(text: str) -> list[str]:
-    """Words of four or more syllables that the opening glossary does not explain."""
+    """Words of four or more syllables that are not on the Dale-Chall list of easy words and
+    that the opening glossary does not explain."""
     words = (word.lower().strip("'") for word in _WORD.findall(text))
     return [
         word
         for word in words
-        if word not in EXPLAINED_WORDS and textstat.syllable_count(word) >= HARD_SYLLABLES
+        if word not in EXPLAINED_WORDS
+        and textstat.syllable_count(word) >= HARD_SYLLABLES
+        and not textstat.is_easy_word(word)
     ]
 
 
