@@ -209,6 +209,14 @@ def decide(
     confidence: Confidence,
 ) -> Verdict:
     """Apply the five rules; every reason names the answers, the rule and the source."""
+    if confidence.label == "insufficient" and not confidence.total:
+        reason = Reason(
+            kind="too-few-answers",
+            text="None of the answered banks asks anything that decides the verdict: they only "
+            "describe where things stand today (see that part of the report)",
+            rule="1: too few answers",
+        )
+        return _verdict("insufficient-answers", [reason], [], [], 1, None)
     judged = [s for s in sections if s.role in READINESS_ROLES]
     if not judged:
         reason = Reason(
