@@ -54,8 +54,34 @@ def _root(
 
 def fail(error: CoprodError) -> NoReturn:
     """The one place that turns a coprod-check error into a message and an exit code."""
-    typer.echo(f"coprod-check: error: {error}", err=True)
+    say(f"error: {error}")
     raise typer.Exit(error.exit_code)
+
+
+def say(text: str) -> None:
+    """One line on standard error; control characters from user text shown, never sent raw."""
+    from coprod_check.safe_text import neutralise
+
+    typer.echo(f"coprod-check: {neutralise(text)}", err=True)
+
+
+def _print(text: str) -> None:
+    """Write ``text`` to standard output now; a full disk is a one-line error, exit 2.
+
+    Control characters (from user text) are shown as escapes; colour codes stay."""
+    from coprod_check.safe_text import neutralise_coloured
+
+    try:
+        typer.echo(neutralise_coloured(text), nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        from coprod_check.errors import InputError
+
+        reason = (error.strerror or str(error)).rstrip(".")
+        reason = reason[:1].lower() + reason[1:]
+        raise InputError(f"cannot write to standard output: {reason}") from None
 
 
 def _check_output(
@@ -81,6 +107,14 @@ _BANK_HELP = (
     "Repeat for more."
 )
 
+
+def _path(text: str) -> Path:
+    """A path from the command line; an empty one (``-o ''``) is refused, not read as '.'."""
+    if not text:
+        raise typer.BadParameter("the path is empty; give a file name")
+    return Path(text)
+
+
 # Options several commands share, declared once.
 BanksOption = Annotated[
     list[str] | None, typer.Option("--bank", "-b", metavar="ID_OR_PATH", help=_BANK_HELP)
@@ -97,7 +131,13 @@ OnlyBanksOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write it here instead of printing it."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        parser=_path,
+        help="Write it here instead of printing it.",
+    ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 
@@ -107,10 +147,10 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
     from coprod_check.atomic import write_atomic
 
     if output is None:
-        typer.echo(text, nl=False)
+        _print(text)
         return
     write_atomic(output, text, overwrite=force)
-    typer.echo(f"coprod-check: wrote {output}", err=True)
+    say(f"wrote {output}")
 
 
 _TEMPLATE_EPILOG = """\b
@@ -192,7 +232,9 @@ exists without --force or is an input file, or bad usage."""
 
 @app.command(epilog=_SCORE_EPILOG)
 def score(
-    answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="The answers file to score.")],
+    answers: Annotated[
+        Path, typer.Argument(metavar="ANSWERS", parser=_path, help="The answers file to score.")
+    ],
     bank: BanksOption = None,
     fmt: Annotated[
         str,
@@ -239,7 +281,7 @@ def score(
         loaded = read_answers(answers, available_banks(bank or []))
         level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
         for warning in loaded.warnings:
-            typer.echo(f"coprod-check: {warning}", err=True)
+            say(str(warning))
         result = score_answers(loaded.banks, loaded.answers)
         text = render(
             result, fmt, explain=explain, show_all=show_all, color=False if output else None
@@ -249,7 +291,7 @@ def score(
         fail(error)
     reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
     for reason in reasons:
-        typer.echo(f"coprod-check: falls short: {reason}", err=True)
+        say(f"falls short: {reason}")
     if reasons:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -285,6 +327,7 @@ def assess(
         typer.Option(
             "--output",
             "-o",
+            parser=_path,
             help="Save the answers here (default answers.yaml); never replaces a file.",
         ),
     ] = None,
@@ -293,6 +336,7 @@ def assess(
         typer.Option(
             "--resume",
             metavar="ANSWERS",
+            parser=_path,
             help="Carry on with this answers file from its first unanswered question.",
         ),
     ] = None,
@@ -333,6 +377,7 @@ def compare(
         list[Path],
         typer.Argument(
             metavar="INPUT",
+            parser=_path,
             help="Two or more answers files or JSON results saved from score or aggregate. "
             "They are put in order by the dates they carry, or else taken in the order given.",
         ),
@@ -379,7 +424,7 @@ def compare(
             lambda: chosen if chosen is not None else available_banks([]),
         )
         for warning in (text for point in points for text in point.warnings):
-            typer.echo(f"coprod-check: {warning}", err=True)
+            say(warning)
         result = compare_points(
             points, allow_bank_change=allow_bank_change, tool_version=__version__
         )
@@ -389,7 +434,7 @@ def compare(
         fail(error)
     if fail_on_regression and result.regressions:
         for regression in result.regressions:
-            typer.echo(f"coprod-check: regression: {regression}", err=True)
+            say(f"regression: {regression}")
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -412,6 +457,7 @@ def aggregate(
         list[Path],
         typer.Argument(
             metavar="INPUT...",
+            parser=_path,
             help="Answers files (.yaml, one respondent each) and CSV exports (.csv, one "
             "respondent per row; columns for question ids, role and respondent).",
         ),
@@ -422,6 +468,7 @@ def aggregate(
         typer.Option(
             "--mapping",
             "-m",
+            parser=_path,
             help="A mapping file from form headers, answer labels and roles to coprod-check "
             "ids (draft one with 'coprod-check mapping draft').",
         ),
@@ -492,7 +539,7 @@ def aggregate(
         with progress_bar(wants_progress(progress)) as on_progress:
             result = run_aggregate(inputs, bank or [], mapping, settings, on_progress)
         for warning in result.warnings:
-            typer.echo(f"coprod-check: warning: {warning}", err=True)
+            say(f"warning: {warning}")
         report = render(result, fmt, color=False if output else None)
         _emit(report, output, force)
     except CoprodError as error:
@@ -500,10 +547,10 @@ def aggregate(
     if result.rows_skipped:
         for problem in result.problems:
             where = f"{problem.path}:{problem.row}" if problem.row else problem.path
-            typer.echo(f"coprod-check: skipped: {where}: {problem.message}", err=True)
+            say(f"skipped: {where}: {problem.message}")
         more = result.rows_skipped - len(result.problems)
         if more:
-            typer.echo(f"coprod-check: skipped {more} more bad rows (not listed)", err=True)
+            say(f"skipped {more} more bad rows (not listed)")
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -527,7 +574,9 @@ is still written); 2 unreadable input or the output exists (use --force)."""
 
 @mapping_app.command("draft", epilog=_DRAFT_EPILOG)
 def mapping_draft(
-    export: Annotated[Path, typer.Argument(help="The CSV export of a form or survey.")],
+    export: Annotated[
+        Path, typer.Argument(parser=_path, help="The CSV export of a form or survey.")
+    ],
     bank: BanksOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -545,11 +594,7 @@ def mapping_draft(
     except CoprodError as error:
         fail(error)
     if draft.unmatched:
-        typer.echo(
-            f"coprod-check: {draft.unmatched} item(s) marked UNMATCHED: decide each before "
-            "using the mapping",
-            err=True,
-        )
+        say(f"{draft.unmatched} item(s) marked UNMATCHED: decide each before using the mapping")
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -572,6 +617,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="PATH",
+            parser=_path,
             help="Bank, answers or mapping files, or folders to search for *.yaml / *.yml. "
             "Default: the bundled banks.",
             show_default=False,
@@ -600,9 +646,9 @@ def validate(
         if chosen not in FORMATS:
             raise UsageError(f"--format {chosen}: choose one of: {', '.join(FORMATS)}")
         report = validate_paths(paths) if paths else validate_bundled()
+        _print(render(report, chosen))  # type: ignore[arg-type]
     except CoprodError as error:
         fail(error)
-    typer.echo(render(report, chosen), nl=False)  # type: ignore[arg-type]
     raise typer.Exit(report.exit_code)
 
 
@@ -626,7 +672,10 @@ def schema(
     """Print the JSON Schema (draft 2020-12) of the bank format, for editors and other tools."""
     from coprod_check.json_schema import render_schema
 
-    typer.echo(render_schema(answers=answers), nl=False)
+    try:
+        _print(render_schema(answers=answers))
+    except CoprodError as error:
+        fail(error)
 
 
 def main() -> None:
@@ -634,7 +683,7 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except CoprodError as error:  # raised outside a command body (should not happen)
-        typer.echo(f"coprod-check: error: {error}", err=True)
+        say(f"error: {error}")
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         typer.echo("coprod-check: interrupted", err=True)
@@ -644,9 +693,8 @@ def main() -> None:
     except Exception as error:  # a bug, not a user's mistake: one line, the traceback on request
         if os.environ.get("COPROD_CHECK_DEBUG"):
             raise
-        typer.echo(
-            f"coprod-check: internal error, please report it: {type(error).__name__}: {error} "
-            "(set COPROD_CHECK_DEBUG=1 to see the traceback)",
-            err=True,
+        say(
+            f"internal error, please report it: {type(error).__name__}: {error} "
+            "(set COPROD_CHECK_DEBUG=1 to see the traceback)"
         )
         sys.exit(EXIT_USAGE)

@@ -9,4 +9,7 @@ from coprod_check.result_model import Result
 
 def render_json(result: Result) -> str:
     """Indented UTF-8 JSON of the whole result, ending in a newline; the same input, same bytes."""
-    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False, allow_nan=False)
+        + "\n"
+    )
