@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coprod_check.cli import app
-from coprod_check.safe_text import neutralise, neutralise_coloured, typed
+from coprod_check.render.safe_text import neutralise, neutralise_coloured, typed
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from coprod_check.assess.commands import COMMANDS
 from coprod_check.assess.session import Item, Session
-from coprod_check.bank_model import Bank, Citation
-from coprod_check.safe_text import typed
+from coprod_check.bank.model import Bank, Citation
+from coprod_check.render.safe_text import typed
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -1,0 +1,60 @@
+"""A rich console that draws into a string, shared by every terminal report.
+
+Colour is decided once here: explicit ``True``/``False`` wins; ``None`` means colour only on a
+terminal, and never with ``NO_COLOR`` or ``TERM=dumb``. Lines never end in blanks, even when
+colour codes follow them, so golden files and piped output stay clean. Control characters in
+user text (an escape sequence in a CSV note) are shown as visible escapes, never sent raw.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from io import StringIO
+
+from rich.console import Console
+
+from coprod_check.render.safe_text import neutralise_coloured
+
+DEFAULT_WIDTH = 100
+_TRAILING_SPACE = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$")
+
+
+def wants_colour(color: bool | None) -> bool:
+    """``True``/``False`` are explicit; ``None``: colour only on a terminal, without NO_COLOR."""
+    if color is not None:
+        return color
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    stream = sys.stdout
+    return bool(getattr(stream, "isatty", None)) and stream.isatty()
+
+
+def string_console(color: bool | None, width: int | None) -> Console:
+    """A console drawing into memory, ``width`` columns wide; colour as :func:`wants_colour`."""
+    colour = wants_colour(color)
+    return Console(
+        file=StringIO(),
+        width=width or DEFAULT_WIDTH,
+        color_system="auto" if colour else None,
+        force_terminal=colour,
+        force_jupyter=False,
+        force_interactive=False,
+        no_color=not colour,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        soft_wrap=False,
+        record=False,
+    )
+
+
+def console_text(console: Console) -> str:
+    """What a :func:`string_console` holds: no trailing blanks, one final newline."""
+    output = neutralise_coloured(str(console.file.getvalue()))  # type: ignore[attr-defined]
+    lines = [_TRAILING_SPACE.sub(r"\1", line) for line in str(output).splitlines()]
+    return "\n".join(lines).rstrip("\n") + "\n"
