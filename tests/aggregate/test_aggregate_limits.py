@@ -15,7 +15,7 @@ from coprod_check.aggregate.csv_source import MAX_COLUMNS
 from coprod_check.aggregate.mapping_draft import MAX_COMPARED, candidates, similarity
 from coprod_check.cli import app
 
-BANK = Path(__file__).parent / "fixtures" / "aggregate" / "bank.yaml"
+BANK = Path(__file__).parents[1] / "fixtures" / "aggregate" / "bank.yaml"
 runner = CliRunner()
 
 

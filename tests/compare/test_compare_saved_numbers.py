@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from coprod_check.cli import app
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 runner = CliRunner()
 
 
