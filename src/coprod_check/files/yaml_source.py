@@ -10,19 +10,18 @@ compose the node tree with the *safe* loader, then build plain Python data ourse
 - files that are too large, binary or not UTF-8 are refused with a one-line message;
 - every scalar, key and tag the parser can produce becomes a plain value or a located
   :class:`InputError`: tags that do not fit their text (``!!bool maybe``), impossible dates,
-  numbers too long to convert or too large to be a float, infinities, text with a lone
-  surrogate or a control character (from an escape such as ``"\\x1b"``; the reader refuses raw
-  ones), and keys that are not plain text, numbers or true/false.
+  integers too long to convert or beyond 15 digits, text with a lone surrogate or a control
+  character (from an escape such as ``"\\x1b"``; the reader refuses raw ones), and keys that
+  are not plain text, numbers or true/false.
 
 So whatever the file holds, the data handed on holds only ``str`` (valid UTF-8, no control
-character but tab and newline), ``int`` (at most 15 digits), finite ``float``, ``bool``,
+character but tab and newline), ``int`` (at most 15 digits), ``float``, ``bool``,
 ``None``, dates, ``bytes``, lists and dicts with such keys; and no message can fail to print.
 """
 
 from __future__ import annotations
 
 import codecs
-import math
 import os
 import re
 from collections.abc import Sequence
@@ -379,13 +378,8 @@ def _checked(value: Any, node: yaml.Node, where: Location) -> Any:
                 f"the number {_shorten(str(node.value))} is too large (at most 15 digits)", where
             )
         return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise InputError(
-                f"{_shorten(str(node.value))} is not a finite number; give an ordinary number",
-                where,
-            )
-        return value
+    # Floats stay as they are, infinities and NaN included: the models refuse them with a
+    # located problem among the others (``not-finite``), which is more use than one error.
     if isinstance(value, str):
         bad = _BAD_TEXT.search(value)
         if bad is not None:
