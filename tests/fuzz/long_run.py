@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
 from fuzz_core import SUFFIX, Tally, mutate, prepare, run_case  # noqa: E402
 

@@ -81,7 +81,7 @@ values = st.recursive(
         st.dictionaries(
             st.one_of(st.text(max_size=12), st.integers(), st.booleans()), inner, max_size=4
         ),
-    ),  # fmt: skip
+    ),
     max_leaves=12,
 )
 

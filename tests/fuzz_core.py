@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from coprod_check.cli import app
 
-TESTS = Path(__file__).parents[1]
+TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 AGGREGATE = TESTS / "fixtures" / "aggregate"
 
