@@ -8,7 +8,7 @@ the file (and its line where there is one); nothing printed holds a raw control 
 
 Inputs come from two sources: random mutations of real files (bytes, YAML tokens spliced in at
 line starts and after keys, CSV cells and delimiters, JSON numbers) driven by a seed, and
-structured generators of the bank, answers and mapping formats (used by the hypothesis tests).
+structured generators of the bank, answers, mapping and plan formats (used by the hypothesis tests).
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ SEEDS: dict[str, list[Path]] = {
     "mapping": [AGGREGATE / "mappings" / "valid.yaml"],
     "csv": [AGGREGATE / "workshop.csv", *sorted((AGGREGATE / "forms").glob("*.csv"))],
     "json": [],  # score and aggregate JSON, made from the examples at start-up
+    "plan": [
+        TESTS / "fixtures" / "plan" / "cycles" / "plan.yaml",
+        *sorted((TESTS / "golden" / "plan").glob("draft-*.yaml")),
+    ],
 }
 
 #: YAML fragments that have broken, or could break, the reading layer.
@@ -139,10 +143,23 @@ def commands(kind: str, path: str, work: Path) -> list[list[str]]:
         ]
     if kind == "json":
         return [["compare", answers, path], ["compare", answers, path, "-f", "json"]]
+    if kind == "plan":
+        return [
+            ["validate", path],
+            ["plan", "status", path, "--today", "2026-12-01"],
+            ["plan", "status", path, "-f", "json"],
+        ]
     raise ValueError(kind)
 
 
-SUFFIX = {"bank": ".yaml", "answers": ".yaml", "mapping": ".yaml", "csv": ".csv", "json": ".json"}
+SUFFIX = {
+    "bank": ".yaml",
+    "answers": ".yaml",
+    "mapping": ".yaml",
+    "csv": ".csv",
+    "json": ".json",
+    "plan": ".yaml",
+}
 
 
 def prepare(work: Path) -> None:
@@ -280,6 +297,7 @@ MUTATORS: dict[str, Callable[[bytes, random.Random], bytes]] = {
     "mapping": _yaml,
     "csv": _csv,
     "json": _json,
+    "plan": _yaml,
 }
 
 

@@ -154,6 +154,14 @@ def test_hostile_values_anywhere_in_a_mapping_file(work: Path, content: bytes) -
     _assert_clean(tally)
 
 
+@FUZZ_SETTINGS
+@given(content=_tree_mutation("plan"))
+def test_hostile_values_anywhere_in_a_plan(work: Path, content: bytes) -> None:
+    tally = Tally()
+    run_case("plan", content, work, 0, tally)
+    _assert_clean(tally)
+
+
 answers_files = st.fixed_dictionaries(
     {
         "answers_version": st.one_of(st.just(1), scalars),
