@@ -27,7 +27,7 @@ RecommendationCategory = Literal["blocker", "criterion", "next-level", "other"]
 Points = Annotated[float, Field(ge=0, le=100)]
 Unit = Annotated[float, Field(ge=0, le=1)]
 Count = Annotated[int, Field(ge=0)]
-Weight = Annotated[float, Field(ge=0, le=1e9)]
+Weight = Annotated[float, Field(ge=0)]
 
 
 class _Frozen(BaseModel):
