@@ -178,3 +178,18 @@ def test_an_empty_path_is_called_empty(work: Path, args: list[str], name: str) -
     assert code == 2
     assert f"Invalid value for {name}: the path is empty; give a file name" in err
     assert "'.'" not in err and ".:" not in err
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of raw bytes are a Linux matter")
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(work: Path) -> None:
+    done = subprocess.run(
+        [str(CONSOLE).encode(), b"score", b"bad\xff.yaml"],
+        cwd=work,
+        capture_output=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert (done.returncode, done.stderr) == (
+        2,
+        b"coprod-check: error: bad\\udcff.yaml: no such file\n",
+    )
