@@ -106,7 +106,9 @@ class RedFlagHit(_Frozen):
 class CaseResult(_Frozen):
     """The case for co-production (Malby's "do do coproduction if" items)."""
 
-    holds: Count = Field(description="Items answered at the top half of their scale.")
+    holds: Count = Field(
+        description="Items answered above the middle of their scale ('True', not 'Partly true')."
+    )
     answered: Count
     total: Count
     score: Points | None

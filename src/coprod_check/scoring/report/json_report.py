@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from coprod_check.render.formats import RenderOptions
 from coprod_check.scoring.result import Result
 
 
@@ -13,3 +14,8 @@ def render_json(result: Result) -> str:
         json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False, allow_nan=False)
         + "\n"
     )
+
+
+def report(result: Result, options: RenderOptions) -> str:
+    """The registry's ``json`` renderer: always the whole result, whatever the options."""
+    return render_json(result)
