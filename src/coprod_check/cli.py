@@ -553,6 +553,169 @@ def mapping_draft(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+_SERVE_EPILOG = """\b
+Examples:
+  coprod-check serve
+  coprod-check serve --bank right-circumstances --min-group-size 5 --title "Falls service"
+  coprod-check serve --host 0.0.0.0 --port 8080        # on the local network (warns)
+  coprod-check serve --behind-https --public-url https://survey.example.org
+
+\b
+Prints the participant link, its QR code and the facilitator link. Answers are
+kept in the database file (--db); see 'coprod-check workshop' to close,
+export and delete. Exit codes: 0 stopped; 1 a bank file is invalid; 2 bad
+usage, an unreadable database, or the port is in use."""
+
+
+@app.command(epilog=_SERVE_EPILOG)
+def serve(
+    bank: OnlyBanksOption = None,
+    db: Annotated[
+        Path,
+        typer.Option("--db", metavar="FILE", help="The workshop database (created if missing)."),
+    ] = Path("coprod-workshop.db"),
+    role: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--role",
+            metavar="ROLE",
+            help="A role group participants may choose. Repeat; default: all six.",
+        ),
+    ] = None,
+    min_group_size: Annotated[
+        int,
+        typer.Option(
+            "--min-group-size", metavar="K", help="Groups smaller than this are not shown."
+        ),
+    ] = 3,
+    title: Annotated[
+        str, typer.Option("--title", help="The workshop's name, shown on every page.")
+    ] = ("Co-production readiness workshop"),
+    new: Annotated[
+        bool, typer.Option("--new", help="Start another workshop in the database.")
+    ] = False,
+    closes_in: Annotated[
+        float | None,
+        typer.Option("--closes-in", metavar="HOURS", help="Stop taking answers after this long."),
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    behind_https: Annotated[
+        bool,
+        typer.Option(
+            "--behind-https",
+            help="Behind an HTTPS reverse proxy: secure cookies, HSTS, and trust its "
+            "X-Forwarded-* headers (from --forwarded-allow-ips).",
+        ),
+    ] = False,
+    public_url: Annotated[
+        str | None,
+        typer.Option("--public-url", metavar="URL", help="The address participants use."),
+    ] = None,
+    forwarded_allow_ips: Annotated[
+        str,
+        typer.Option("--forwarded-allow-ips", metavar="IPS", help="The proxy's address(es)."),
+    ] = "127.0.0.1",
+    rate_limit: Annotated[
+        int,
+        typer.Option("--rate-limit", metavar="N", help="Requests a minute allowed per address."),
+    ] = 1200,
+) -> None:
+    """Run a workshop in the browser: participants answer on their phones, answers kept here."""
+    from coprod_check.serve.command import ServeOptions, banner, prepare, run_server
+
+    options = ServeOptions(
+        db=db,
+        banks=bank or [],
+        roles=role or [],
+        min_group_size=min_group_size,
+        title=title,
+        new=new,
+        closes_in_hours=closes_in,
+        host=host,
+        port=port,
+        behind_https=behind_https,
+        public_url=public_url,
+        forwarded_allow_ips=forwarded_allow_ips,
+        rate_limit=rate_limit,
+    )
+    try:
+        launch = prepare(options)
+    except CoprodError as error:
+        fail(error)
+    for warning in launch.warnings:
+        typer.echo(f"coprod-check: warning: {warning}", err=True)
+    typer.echo(banner(launch), nl=False)
+    run_server(launch, options)
+    typer.echo(f"coprod-check: server stopped; the answers are kept in {db}", err=True)
+
+
+workshop_app = typer.Typer(
+    help="Workshop databases made by 'coprod-check serve': close, export, delete.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(workshop_app, name="workshop")
+DbArgument = Annotated[Path, typer.Argument(metavar="DB", help="The workshop database file.")]
+
+
+@workshop_app.command("close")
+def workshop_close(db: DbArgument) -> None:
+    """Stop a workshop taking answers (everything saved is kept)."""
+    from coprod_check.serve.command import close_workshops
+
+    try:
+        closed = close_workshops(db)
+    except CoprodError as error:
+        fail(error)
+    for item in closed:
+        typer.echo(f"coprod-check: closed {item.settings.title!r}", err=True)
+    if not closed:
+        typer.echo("coprod-check: nothing to close (already closed)", err=True)
+
+
+@workshop_app.command("export")
+def workshop_export(
+    db: DbArgument,
+    folder: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FOLDER", help="Write the files here.")
+    ] = Path("."),
+    bank: BanksOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
+) -> None:
+    """Write answers files (zip), a CSV for aggregate, results (JSON, HTML), the consensus."""
+    from coprod_check.serve.command import export_workshops
+
+    try:
+        written = export_workshops(db, folder, bank or [], force)
+    except CoprodError as error:
+        fail(error)
+    for path in written:
+        typer.echo(f"coprod-check: wrote {path}", err=True)
+
+
+@workshop_app.command("delete")
+def workshop_delete(
+    db: DbArgument,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Confirm: delete every answer for good.")
+    ] = False,
+) -> None:
+    """Delete a workshop database and every answer in it, for good (stop the server first)."""
+    from coprod_check.errors import UsageError
+    from coprod_check.serve.command import delete_workshops
+
+    try:
+        if not yes:
+            raise UsageError(f"this deletes every answer in {db} for good; add --yes to confirm")
+        delete_workshops(db)
+    except CoprodError as error:
+        fail(error)
+    typer.echo(f"coprod-check: deleted {db} and every answer in it", err=True)
+
+
 _VALIDATE_EPILOG = """\b
 Examples:
   coprod-check validate                      # the bundled banks
