@@ -68,7 +68,7 @@ def _check_output(
     """Refuse, before any work, to write over an input or a --bank file, a folder, into a
     missing folder or (without --force) over a file; see :func:`atomic.check_output`.
     Nothing to check when the output goes to standard output."""
-    from coprod_check.atomic import check_output
+    from coprod_check.files.atomic import check_output
 
     if output is None:
         return
@@ -104,7 +104,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output f
 
 def _emit(text: str, output: Path | None, force: bool) -> None:
     """Print ``text``, or write it to ``output`` atomically and say so on standard error."""
-    from coprod_check.atomic import write_atomic
+    from coprod_check.files.atomic import write_atomic
 
     if output is None:
         typer.echo(text, nl=False)
@@ -130,8 +130,8 @@ def template(
     force: ForceOption = False,
 ) -> None:
     """Write a blank answers file: every question, its options and guidance as comments."""
-    from coprod_check.answers_loader import select_banks
-    from coprod_check.answers_template import render_template
+    from coprod_check.answers.loader import select_banks
+    from coprod_check.answers.template import render_template
 
     try:
         _check_output(output, force, [], bank, "refusing to write the template over a bank file")
@@ -162,9 +162,9 @@ def questionnaire(
     force: ForceOption = False,
 ) -> None:
     """Print the questions as a handout to answer on paper: tick boxes and space for notes."""
-    from coprod_check.answers_loader import select_banks
+    from coprod_check.answers.handout import HANDOUT_FORMATS, render_handout
+    from coprod_check.answers.loader import select_banks
     from coprod_check.errors import UsageError
-    from coprod_check.handout import HANDOUT_FORMATS, render_handout
 
     try:
         if fmt not in HANDOUT_FORMATS:
@@ -220,11 +220,11 @@ def score(
     ] = False,
 ) -> None:
     """Score an answers file: verdict, level, section scores and what to do next."""
-    from coprod_check.answers_loader import available_banks, read_answers
+    from coprod_check.answers.loader import available_banks, read_answers
     from coprod_check.errors import EXIT_FINDINGS, UsageError
-    from coprod_check.reporters import FORMATS, render
-    from coprod_check.scoring import score as score_answers
+    from coprod_check.scoring.engine import score as score_answers
     from coprod_check.scoring.gates import parse_level, shortfalls
+    from coprod_check.scoring.report import FORMATS, render
 
     try:
         if fmt not in FORMATS:
@@ -361,7 +361,7 @@ def compare(
     ] = False,
 ) -> None:
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
     from coprod_check.compare.engine import compare as compare_points
     from coprod_check.compare.inputs import load_points
     from coprod_check.compare.report import FORMATS, render
@@ -755,8 +755,8 @@ def validate(
     import os
 
     from coprod_check.errors import UsageError
-    from coprod_check.validate import validate_bundled, validate_paths
-    from coprod_check.validate_output import FORMATS, render
+    from coprod_check.validate.output import FORMATS, render
+    from coprod_check.validate.run import validate_bundled, validate_paths
 
     try:
         chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")

@@ -23,7 +23,7 @@ def _schema(model: type[BaseModel], schema_id: str, title: str) -> dict[str, Any
 
 def bank_schema() -> dict[str, Any]:
     """The JSON Schema of a question-bank file (``schema_version: 1``)."""
-    from coprod_check.bank_model import SCHEMA_VERSION, Bank
+    from coprod_check.bank.model import SCHEMA_VERSION, Bank
 
     return _schema(
         Bank,
@@ -34,7 +34,7 @@ def bank_schema() -> dict[str, Any]:
 
 def answers_schema() -> dict[str, Any]:
     """The JSON Schema of an answers file (``answers_version: 1``)."""
-    from coprod_check.answers_model import ANSWERS_VERSION, AnswersFile
+    from coprod_check.answers.model import ANSWERS_VERSION, AnswersFile
 
     return _schema(
         AnswersFile,

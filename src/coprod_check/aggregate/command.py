@@ -51,7 +51,7 @@ def run_aggregate(
     """Load banks and the mapping, stream every input, and aggregate."""
     from coprod_check.aggregate.engine import aggregate
     from coprod_check.aggregate.mapping import load_mapping
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
 
     if not inputs:
         raise UsageError("give at least one answers file or CSV export")
@@ -73,7 +73,7 @@ def run_aggregate(
 
 def run_draft(export: Path, bank_choices: Sequence[str]) -> Draft:
     """Draft a mapping file for ``export`` against the chosen (default: bundled) banks."""
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
 
     if export.suffix.lower() not in (".csv", ".tsv"):
         raise UsageError(f"{export}: mapping draft reads a .csv (or .tsv) export")

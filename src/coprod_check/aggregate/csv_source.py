@@ -31,7 +31,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from coprod_check.errors import InputError, Location
-from coprod_check.input_files import open_input
+from coprod_check.files.input_files import open_input
 
 BATCH_ROWS = 512
 _SNIFF_BYTES = 64 * 1024

@@ -46,11 +46,12 @@ from coprod_check.aggregate.result import (
 )
 from coprod_check.aggregate.roles import GROUP_LABELS, NO_ROLE
 from coprod_check.aggregate.stats import Distribution, distribution
-from coprod_check.answers_model import ROLES, AnswersFile, BankRef, Respondent
-from coprod_check.bank_model import Bank, Section
+from coprod_check.aggregate.suppression import shown_for_question, shown_groups
+from coprod_check.answers.model import ROLES, AnswersFile, BankRef, Respondent
+from coprod_check.bank.model import Bank, Section
 from coprod_check.errors import InvalidFileError, Location
-from coprod_check.result_model import BankInfo, Result
 from coprod_check.scoring.numbers import as_float, rounded
+from coprod_check.scoring.result import BankInfo, Result
 from coprod_check.scoring.sections import status_of, thresholds_for
 
 ScoreFunction = Callable[[Sequence[Bank], AnswersFile], Result]
@@ -61,7 +62,7 @@ def aggregate(
 ) -> AggregateResult:
     """The aggregate result of everything ``ingest`` has read."""
     if score is None:
-        from coprod_check.scoring import score as score_answers
+        from coprod_check.scoring.engine import score as score_answers
 
         score = score_answers
     return _Builder(ingest, settings, score).build()
@@ -96,10 +97,17 @@ class _Builder:
         self.banks = [bank for bank in self.index.banks if bank.id in in_play]
         present = [role for role in ROLES if self.tally.respondents.get(role, 0) > 0]
         self.groups = [EVERYONE, *present]
-        self.shown = [EVERYONE] + [
-            role for role in present if self.tally.respondents[role] >= settings.min_group_size
+        self.shown = [
+            EVERYONE,
+            *shown_groups(
+                self.tally.respondents,
+                present,
+                self.tally.total_respondents(),
+                settings.min_group_size,
+            ),
         ]
         self._dists: dict[tuple[str, QuestionKey], Distribution | None] = {}
+        self._visible: dict[QuestionKey, frozenset[str]] = {}
 
     def respondents(self, group: str) -> int:
         if group == EVERYONE:
@@ -115,6 +123,28 @@ class _Builder:
                 raw = self.tally.counts.get(group, {}).get(info.key)
             self._dists[key] = None if raw is None else distribution(info, raw)
         return self._dists[key]
+
+    def visible(self, group: str, info: QuestionInfo) -> bool:
+        """Whether ``group``'s answers to ``info`` may be shown (complementary suppression)."""
+        if group == EVERYONE:
+            return True
+        if info.key not in self._visible:
+            answers: dict[str, tuple[int, int]] = {}
+            for role in self.shown[1:]:
+                found = self.dist(role, info)
+                if found is not None:
+                    answers[role] = (found.n, found.n + found.dont_know)
+            everyone = self.dist(EVERYONE, info)
+            total = (0, 0) if everyone is None else (everyone.n, everyone.n + everyone.dont_know)
+            chosen = shown_for_question(
+                answers, self.shown[1:], total, self.settings.min_group_size
+            )
+            self._visible[info.key] = frozenset(chosen)
+        return group in self._visible[info.key]
+
+    def shown_dist(self, group: str, info: QuestionInfo) -> Distribution | None:
+        """``group``'s answers to ``info`` when they may be shown, else None."""
+        return self.dist(group, info) if self.visible(group, info) else None
 
     def build(self) -> AggregateResult:
         total = self.tally.total_respondents()
@@ -164,6 +194,11 @@ class _Builder:
                     label=GROUP_LABELS[group],
                     shown=group in self.shown,
                     respondents=self.respondents(group) if group in self.shown else None,
+                    hidden_because=None
+                    if group in self.shown
+                    else "small"
+                    if self.respondents(group) < self.settings.min_group_size
+                    else "complement",
                 )
                 for group in self.groups
             ],
@@ -206,8 +241,11 @@ class _Builder:
     def group_distribution(
         self, group: str, info: QuestionInfo, found: Distribution
     ) -> GroupDistribution:
-        if group != EVERYONE and found.n < self.settings.min_group_size:
-            return GroupDistribution(group=group, suppressed=True)
+        if not self.visible(group, info):
+            small = found.n < self.settings.min_group_size
+            return GroupDistribution(
+                group=group, suppressed=True, hidden_because="small" if small else "complement"
+            )
         typical = typical_label = None
         if found.typical is not None and found.typical_upper is not None:
             options = info.scale.options
@@ -257,7 +295,7 @@ class _Builder:
         weights = Fraction(0)
         answered = 0
         for question in section.questions:
-            found = self.dist(group, self.index[(bank.id, question.id)])
+            found = self.shown_dist(group, self.index[(bank.id, question.id)])
             if found is None or found.mean is None:
                 continue
             weight = Fraction(str(question.weight))
@@ -285,7 +323,9 @@ class _Builder:
             if found is None:
                 continue
             chosen: str | None = None
-            if found.typical is not None and 2 * found.n >= found.asked:
+            if not self.visible(group, info):
+                pass  # hidden for this group: its typical answer would give it away
+            elif found.typical is not None and 2 * found.n >= found.asked:
                 chosen = info.scale.options[found.typical].id
             answers[info.question.id] = chosen
         people = self.respondents(group)

@@ -38,7 +38,7 @@ from coprod_check.aggregate.csv_source import BATCH_ROWS, CsvSource, Cut, split_
 from coprod_check.aggregate.mapping import Mapping
 from coprod_check.aggregate.roles import NO_ROLE, read_role
 from coprod_check.aggregate.stats import NO_ANSWER, Tally
-from coprod_check.bank_model import Bank
+from coprod_check.bank.model import Bank
 from coprod_check.errors import InputError, InvalidFileError, Location, UsageError
 
 OnError = Literal["skip", "fail"]
@@ -172,7 +172,7 @@ class Ingest:
 
     def read_answers(self, path: Path, name: str) -> None:
         """One answers file: one respondent, or one bad "row" placed at its first problem."""
-        from coprod_check.answers_loader import read_answers
+        from coprod_check.answers.loader import read_answers
 
         summary = InputSummary(name, "answers")
         self.inputs.append(summary)

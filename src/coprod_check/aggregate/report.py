@@ -121,7 +121,7 @@ def render_csv(result: AggregateResult) -> str:
 
 
 def _template(name: str, view: AggregateView) -> str:
-    from coprod_check.reporters.jinja_env import render_template
+    from coprod_check.render.jinja_env import render_template
 
     charts = _charts(view) if name.endswith(".html.j2") else []
     return render_template(name, view=view, charts=charts, tool_version=view.tool_version)
@@ -129,7 +129,7 @@ def _template(name: str, view: AggregateView) -> str:
 
 def _charts(view: AggregateView) -> list[Markup]:
     """One bar chart per section: a bar for each shown group, with the section's thresholds."""
-    from coprod_check.reporters.charts import Bar, Marker, bar_chart
+    from coprod_check.render.charts import Bar, Marker, bar_chart
 
     charts: list[Markup] = []
     for number, block in enumerate(view.sections, start=1):
@@ -167,7 +167,7 @@ def _charts(view: AggregateView) -> list[Markup]:
 
 def render_text(view: AggregateView, *, color: bool | None = None, width: int | None = None) -> str:
     """The report as terminal text; ANSI colour codes only when colour is wanted."""
-    from coprod_check.reporters.console import console_text, string_console
+    from coprod_check.render.console import console_text, string_console
 
     console = string_console(color, width or DEFAULT_WIDTH)
     for block in _blocks(view):

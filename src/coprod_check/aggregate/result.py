@@ -4,7 +4,9 @@
 compatible. Scores, medians, quartiles and spreads are 0-100 points on each question's scale
 after reversal (0 the least, 100 the most favourable answer), rounded to two decimals. Groups
 are ``everyone`` or a role id of the answers format; a role group with fewer respondents than
-``settings.min_group_size`` is listed as not shown and appears nowhere else.
+``settings.min_group_size``, or hidden so that Everyone minus the groups shown cannot reveal a
+small group (complementary suppression, :mod:`coprod_check.aggregate.suppression`), is listed
+as not shown and appears nowhere else.
 
 ``overall`` is everyone's typical answers scored like one answers file (a full score
 ``Result``), which is what ``coprod-check compare`` lines up against other assessments.
@@ -16,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coprod_check.result_model import BankInfo, Confidence, Result, StatusId, Verdict
+from coprod_check.scoring.result import BankInfo, Confidence, Result, StatusId, Verdict
 
 AGGREGATE_VERSION = 1
 
@@ -58,6 +60,11 @@ class GroupInfo(_Frozen):
     label: str
     shown: bool
     respondents: int | None = Field(description="Null when the group is not shown.")
+    hidden_because: Literal["small", "complement"] | None = Field(
+        default=None,
+        description="Why a group is not shown: fewer respondents than the minimum (small), or "
+        "hidden so that Everyone minus the groups shown reveals no small group (complement).",
+    )
 
 
 class OptionInfo(_Frozen):
@@ -69,12 +76,15 @@ class OptionInfo(_Frozen):
 class GroupDistribution(_Frozen):
     """One group's answers to one question. Null statistics when nobody gave a valued answer.
 
-    ``suppressed`` is true when a shown role group gave fewer answers than the minimum group
-    size: then only ``suppressed`` is set.
+    ``suppressed`` is true when a shown role group's answers to this question are hidden: it
+    gave fewer valued answers than the minimum group size (``hidden_because`` "small"), or
+    showing them would let Everyone minus the shown groups reveal a small remainder
+    ("complement"). Then only those two keys are set.
     """
 
     group: str
     suppressed: bool = False
+    hidden_because: Literal["small", "complement"] | None = None
     n: int | None = Field(default=None, description="Answers with a value.")
     dont_know: int | None = Field(default=None, description="Answers whose option has no value.")
     unanswered: int | None = None

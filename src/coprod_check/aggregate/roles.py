@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coprod_check.aggregate.text import normalise, words
-from coprod_check.answers_model import ROLES
+from coprod_check.answers.model import ROLES
 
 #: Group id for respondents who gave no role: counted for everyone, never shown as a group.
 NO_ROLE = ""

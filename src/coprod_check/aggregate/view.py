@@ -17,7 +17,12 @@ from coprod_check.aggregate.result import (
     SectionStats,
 )
 from coprod_check.aggregate.roles import GROUP_LABELS
-from coprod_check.reporters.view import CONFIDENCE_WORDS, ROLE_WORDS, STATUS_WORDS, format_score
+from coprod_check.scoring.report.view import (
+    CONFIDENCE_WORDS,
+    ROLE_WORDS,
+    STATUS_WORDS,
+    format_score,
+)
 
 TITLE = "Co-production readiness: workshop and survey results"
 METHOD = (
@@ -175,7 +180,9 @@ def build_view(result: AggregateResult) -> AggregateView:
         )
     privacy = (
         f"Role groups with fewer than {settings.min_group_size} respondents are not shown on "
-        "their own; their answers count in Everyone."
+        "their own; their answers count in Everyone. A larger group (or a group's answers to "
+        "a question) is also hidden where Everyone minus the groups shown would reveal fewer "
+        f"than {settings.min_group_size} people's answers."
         if settings.min_group_size > 1
         else "Every role group is shown, however small (--min-group-size 1)."
     )
@@ -344,8 +351,8 @@ def _distribution(
             item.group,
             label,
             True,
-            f"fewer than {minimum}",
-            "not shown",
+            f"fewer than {minimum}" if item.hidden_because != "complement" else "hidden",
+            "not shown" if item.hidden_because != "complement" else "not shown (others small)",
             dash,
             dash,
             dash,

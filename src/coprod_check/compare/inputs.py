@@ -21,11 +21,11 @@ from pydantic import BaseModel, ValidationError
 
 from coprod_check.compare.point import Point
 from coprod_check.errors import InputError, InvalidFileError, Location
-from coprod_check.result_model import RESULT_VERSION, Result
-from coprod_check.yaml_source import parse_yaml, read_text
+from coprod_check.files.yaml_source import parse_yaml, read_text
+from coprod_check.scoring.result import RESULT_VERSION, Result
 
 if TYPE_CHECKING:
-    from coprod_check.bank_model import Bank
+    from coprod_check.bank.model import Bank
 
 WHAT_COMPARE_TAKES = (
     "compare takes answers files and JSON results saved from 'coprod-check score' or "
@@ -156,8 +156,8 @@ def _from_yaml(name: str, text: str, banks: BankSource) -> Point:
 
 
 def _from_answers(name: str, text: str, banks: BankSource) -> Point:
-    from coprod_check.answers_loader import parse_answers
-    from coprod_check.scoring import score
+    from coprod_check.answers.loader import parse_answers
+    from coprod_check.scoring.engine import score
 
     loaded = parse_answers(text, name, banks())
     answered = {

@@ -1,0 +1,307 @@
+"""What ``coprod-check validate`` checks: find the files, tell what each is, check each.
+
+Files are found from the paths given (folders are searched for ``*.yaml`` / ``*.yml``, skipping
+hidden files and folders) or, with no paths, are the bundled banks. What a file is comes from its
+content, not its name: a top-level ``schema_version`` makes it a bank, ``answers_version`` an
+answers file, ``mapping_version`` an aggregate mapping file. Answers and mapping files are
+checked against the banks in play: those given in the run, then the bundled banks whose id none
+of them uses. A valid bank whose ids another bank in play uses gets warnings
+(``bank_clashes``).
+Every file is checked even after one fails; the result is data for a reporter.
+
+Exit codes: 0 every file valid (warnings allowed); 1 errors in some file's content (YAML syntax,
+an empty file or a top level that is not a mapping included); 2 some input could not be read at
+all (missing, not a regular file, permission denied, binary, not UTF-8, too large, a folder with
+no YAML).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal
+
+from coprod_check.bank.loader import (
+    bundled_display,
+    bundled_files,
+    examine_bank,
+    load_bundled_banks,
+    parse_document,
+    read_bundled,
+)
+from coprod_check.bank.model import Bank
+from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, Location
+from coprod_check.files.yaml_source import YamlDocument, read_text
+from coprod_check.problems import Problem
+from coprod_check.problems.schema_errors import describe_value
+
+Kind = Literal["bank", "answers", "mapping"]
+YAML_SUFFIXES = (".yaml", ".yml")
+UNREADABLE = "unreadable"
+NOT_OURS = "not-coprod-file"
+
+AnswersChecker = Callable[[YamlDocument, list[Bank]], list[Problem]]
+MappingChecker = Callable[[list[YamlDocument], list[Bank]], dict[str, list[Problem]]]
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What validating one file found. ``readable`` is false when its bytes could not be read."""
+
+    path: str
+    kind: Kind | None
+    problems: tuple[Problem, ...]
+    readable: bool = True
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for problem in self.problems if problem.severity == "error")
+
+    @property
+    def valid(self) -> bool:
+        return self.readable and self.errors == 0
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    """Every file validated, in path order."""
+
+    files: tuple[FileReport, ...]
+
+    @property
+    def exit_code(self) -> int:
+        if any(not report.readable for report in self.files):
+            return EXIT_USAGE
+        if any(not report.valid for report in self.files):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+    @property
+    def unreadable(self) -> int:
+        return sum(1 for report in self.files if not report.readable)
+
+    @property
+    def problems(self) -> int:
+        """Problems found in readable files (unreadable ones are counted apart)."""
+        return sum(len(report.problems) for report in self.files if report.readable)
+
+    @property
+    def files_with_problems(self) -> int:
+        return sum(1 for report in self.files if report.readable and report.problems)
+
+    def count(self, severity: str) -> tuple[int, int]:
+        """How many problems of ``severity`` were found in readable files, and in how many files."""
+        per_file = [
+            sum(1 for problem in report.problems if problem.severity == severity)
+            for report in self.files
+            if report.readable
+        ]
+        return sum(per_file), sum(1 for found in per_file if found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A file to validate: its name in messages, and how to read its text."""
+
+    display: str
+    read: Callable[[], str]
+
+
+def validate_paths(paths: Sequence[Path]) -> ValidationReport:
+    """Validate the files at ``paths`` (files, or folders searched for YAML)."""
+    sources, unreadable = discover(paths)
+    return _validate(sources, unreadable, bundled_run=False)
+
+
+def validate_bundled() -> ValidationReport:
+    """Validate the banks that ship with coprod-check."""
+    items = bundled_files()
+    sources = [_Source(bundled_display(item), partial(read_bundled, item)) for item in items]
+    return _validate(sources, [], bundled_run=True)
+
+
+# --- finding files ----------------------------------------------------------------------------
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[_Source], list[FileReport]]:
+    """The files to validate, sorted by name, and reports for paths that cannot be used."""
+    found: dict[str, _Source] = {}
+    unusable: dict[str, FileReport] = {}
+
+    def bad(name: str, message: str) -> None:
+        unusable.setdefault(name, _unreadable(name, message))
+
+    for path in paths:
+        name = str(path)
+        try:
+            if path.is_dir():
+                files, errors = _yaml_files(path)
+                for error_name, message in errors:
+                    bad(error_name, message)
+                if not files and not errors:
+                    bad(name, "a folder with no .yaml or .yml files in it")
+                for file in files:
+                    found.setdefault(str(file), _path_source(file))
+            elif path.is_file():
+                found.setdefault(name, _path_source(path))
+            elif path.exists():
+                bad(name, "not a regular file (a pipe, socket or device?)")
+            elif path.is_symlink():
+                bad(name, "a broken symbolic link")
+            else:
+                bad(name, "no such file or folder")
+        except OSError as error:
+            bad(name, f"cannot read: {error.strerror or error}")
+    sources = sorted(found.values(), key=lambda source: source.display)
+    return sources, sorted(unusable.values(), key=lambda report: report.path)
+
+
+def _yaml_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    files: list[Path] = []
+    errors: list[tuple[str, str]] = []
+
+    def on_error(error: OSError) -> None:
+        errors.append((str(error.filename), f"cannot read this folder: {error.strerror}"))
+
+    for root, dirs, names in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and name.lower().endswith(YAML_SUFFIXES):
+                files.append(Path(root) / name)
+    return files, errors
+
+
+def _path_source(path: Path) -> _Source:
+    return _Source(str(path), partial(read_text, path, str(path)))
+
+
+def _unreadable(name: str, message: str, where: Location | None = None) -> FileReport:
+    line = where.line if where else None
+    column = where.column if where else None
+    problem = Problem(name, line, column, UNREADABLE, message)
+    return FileReport(name, None, (problem,), readable=False)
+
+
+# --- checking them ----------------------------------------------------------------------------
+
+
+def _validate(
+    sources: Sequence[_Source],
+    unusable: Sequence[FileReport],
+    *,
+    bundled_run: bool,
+) -> ValidationReport:
+    """Check every source. In a ``bundled_run`` the sources are the bundled banks themselves, so
+    no other bank is in play and their ids need no clash check (the test suite keeps them apart),
+    which keeps the start-up of plain ``validate`` as it was."""
+    reports: dict[str, FileReport] = {report.path: report for report in unusable}
+    answers: list[YamlDocument] = []
+    mappings: list[YamlDocument] = []
+    bank_docs: list[YamlDocument] = []
+    banks: list[Bank] = []
+    for source in sources:
+        try:
+            text = source.read()
+        except InputError as error:
+            reports[source.display] = _unreadable(source.display, error.message, error.location)
+            continue
+        parsed = parse_document(text, source.display)
+        if isinstance(parsed, Problem):
+            reports[source.display] = FileReport(source.display, None, (parsed,))
+            continue
+        kind = kind_of(parsed.data)
+        if kind == "bank":
+            bank, problems = examine_bank(parsed)
+            if bank is not None:
+                banks.append(bank)
+                bank_docs.append(parsed)
+            reports[source.display] = FileReport(source.display, "bank", tuple(problems))
+        elif kind == "answers":
+            answers.append(parsed)
+        elif kind == "mapping":
+            mappings.append(parsed)
+        else:
+            problem = parsed.problem((), NOT_OURS, _not_ours(parsed.data))
+            reports[source.display] = FileReport(source.display, None, (problem,))
+    if bank_docs and not bundled_run:
+        for path, warnings in _clashes(bank_docs).items():
+            report = reports[path]
+            problems = sorted([*report.problems, *warnings], key=Problem.sort_key)
+            reports[path] = FileReport(path, "bank", tuple(problems))
+    if answers:
+        check = answers_checker()
+        known = _banks_in_play(banks, bundled_run)
+        for doc in answers:
+            problems = sorted(check(doc, known), key=Problem.sort_key)
+            reports[doc.path] = FileReport(doc.path, "answers", tuple(problems))
+    if mappings:
+        found = mapping_checker()(mappings, _banks_in_play(banks, bundled_run))
+        for doc in mappings:
+            problems = sorted(found[doc.path], key=Problem.sort_key)
+            reports[doc.path] = FileReport(doc.path, "mapping", tuple(problems))
+    return ValidationReport(tuple(reports[name] for name in sorted(reports)))
+
+
+def kind_of(data: Any) -> Kind | None:
+    """``bank``, ``answers`` or ``mapping`` by the file's top-level keys; else ``None``."""
+    if not isinstance(data, dict):
+        return None
+    if "schema_version" in data:
+        return "bank"
+    if "answers_version" in data:
+        return "answers"
+    if "mapping_version" in data:
+        return "mapping"
+    return None
+
+
+def _not_ours(data: Any) -> str:
+    lead = "not a coprod-check bank, answers or mapping file"
+    if not isinstance(data, dict):
+        return f"{lead}: the top level is {describe_value(data)}, not a mapping"
+    return (
+        f"{lead}: a bank starts with 'schema_version: 1', an answers file with "
+        "'answers_version: 1' and a mapping file with 'mapping_version: 1'"
+    )
+
+
+def _banks_in_play(banks: list[Bank], bundled_run: bool) -> list[Bank]:
+    """As ``answers.loader.available_banks``: the valid banks given in this run (the first of
+    any two with one id), then the bundled banks whose id none of them uses."""
+    chosen: dict[str, Bank] = {}
+    for bank in banks:
+        chosen.setdefault(bank.id, bank)
+    bundled = [] if bundled_run else load_bundled_banks()
+    return [*chosen.values(), *(bank for bank in bundled if bank.id not in chosen)]
+
+
+def _clashes(docs: list[YamlDocument]) -> dict[str, list[Problem]]:
+    """Id-clash warnings for the valid banks in ``docs``, by path (``bank_clashes`` is imported
+    only here, so plain ``validate`` does not pay for it)."""
+    from coprod_check.bank.clashes import find_clashes, ids_of_bank, ids_of_document
+
+    bundled = [ids_of_bank(bank) for bank in load_bundled_banks()]
+    return find_clashes([ids_of_document(doc) for doc in docs], bundled)
+
+
+def answers_checker() -> AnswersChecker:
+    """``answers_checks.check_answers_document``, imported only when an answers file turns up."""
+    from coprod_check.answers.checks import check_answers_document
+
+    return check_answers_document
+
+
+def mapping_checker() -> MappingChecker:
+    """Checks mapping files with aggregate's ``check_mapping``, imported only when one turns up
+    (it brings the aggregate bank index and the scoring maths with it)."""
+    from coprod_check.aggregate.bank_index import BankIndex
+    from coprod_check.aggregate.mapping import check_mapping
+
+    def check(docs: list[YamlDocument], banks: list[Bank]) -> dict[str, list[Problem]]:
+        index = BankIndex(banks)
+        return {doc.path: check_mapping(doc, index) for doc in docs}
+
+    return check
