@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 
 from starlette.testclient import TestClient
 
-from coprod_check.answers_model import ROLES
-from coprod_check.bank_loader import load_bank
-from coprod_check.bank_model import Bank
+from coprod_check.answers.model import ROLES
+from coprod_check.bank.loader import load_bank
+from coprod_check.bank.model import Bank
 from coprod_check.serve.app import create_app
 from coprod_check.serve.context import Server
 from coprod_check.serve.records import Workshop, WorkshopSettings

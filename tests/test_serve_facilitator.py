@@ -14,8 +14,8 @@ import pytest
 
 from coprod_check.aggregate.command import run_aggregate
 from coprod_check.aggregate.report import render
-from coprod_check.answers_loader import parse_answers
-from coprod_check.scoring import score
+from coprod_check.answers.loader import parse_answers
+from coprod_check.scoring.engine import score
 from coprod_check.serve.results import aggregate_result, settings_for
 from serve_support import Setup, hidden, make_setup, person, post_form
 
@@ -105,17 +105,22 @@ def test_participant_links_never_reach_facilitator_pages(workshop: Setup) -> Non
 
 def test_the_facilitator_page_counts_groups_and_hides_small_ones(workshop: Setup) -> None:
     page = workshop.client().get(workshop.facilitator).text
-    rows = dict(
-        (label, (started, finished))
-        for label, started, finished in re.findall(
-            r'<th scope="row">([^<]+)</th><td class="num">([^<]+)</td><td class="num">([^<]+)</td>',
+    rows = {
+        label: rest
+        for label, *rest in re.findall(
+            r'<th scope="row">([^<]+)</th><td class="num">([^<]+)</td>'
+            r'<td class="num">([^<]+)</td><td>([^<]+)</td>',
             page,
         )
-    )
-    assert rows["Carers"] == ("3", "3")
-    assert rows["Frontline staff"] == ("3", "3")
-    assert rows["Managers"] == ("fewer than 3", "fewer than 3")
-    assert rows["Everyone"] == ("7", "6")
+    }
+    assert rows["Carers"] == ["3", "3", "Shown"]
+    assert rows["Frontline staff"] == [
+        "3",
+        "3",
+        "Hidden, so that a smaller group cannot be worked out",
+    ]
+    assert rows["Managers"] == ["fewer than 3", "fewer than 3", "Hidden: fewer than 3 people"]
+    assert rows["Everyone"] == ["7", "6", "Shown"]
     assert f"http://127.0.0.1:8000/w/{workshop.workshop.participant_token}" in page
     assert '<svg role="img" aria-label="QR code of the participant link"' in page
 
@@ -136,7 +141,9 @@ def test_results_are_the_aggregate_report_with_small_groups_hidden(workshop: Set
         == expected
     )
     shown = {group.id: group.shown for group in result.groups}
-    assert shown == {"everyone": True, "carer": True, "frontline staff": True, "manager": False}
+    # Complementary suppression (aggregate's rule): Everyone minus carers would be the
+    # manager's answers plus the staff's, so the staff are hidden too.
+    assert shown == {"everyone": True, "carer": True, "frontline staff": False, "manager": False}
     assert "Back to the facilitator page" in reply.text
 
 

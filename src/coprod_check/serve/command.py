@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from coprod_check.answers_model import ROLES
-from coprod_check.bank_model import Bank
+from coprod_check.answers.model import ROLES
+from coprod_check.bank.model import Bank
 from coprod_check.errors import InputError, Location, UsageError
 from coprod_check.serve.records import Workshop, WorkshopSettings
 from coprod_check.serve.results import EXPORTS, export_file
@@ -84,7 +84,7 @@ def lan_address() -> str | None:
 
 def prepare(options: ServeOptions) -> Launch:
     """Open (or create) the database, load banks, create a workshop when there is none."""
-    from coprod_check.answers_loader import available_banks, select_banks
+    from coprod_check.answers.loader import available_banks, select_banks
 
     _check(options)
     chosen = select_banks(list(options.banks))
@@ -228,8 +228,8 @@ def export_workshops(
     db: Path, folder: Path, bank_choices: Sequence[str], force: bool
 ) -> list[Path]:
     """Write every export of the database's workshop into ``folder`` (atomically, each)."""
-    from coprod_check.answers_loader import available_banks
-    from coprod_check.atomic import check_output
+    from coprod_check.answers.loader import available_banks
+    from coprod_check.files.atomic import check_output
     from coprod_check.serve.results import NoAnswersError
 
     store = open_existing(db)
@@ -266,7 +266,7 @@ def export_workshops(
 
 
 def _write_bytes(path: Path, body: bytes | str, force: bool) -> None:
-    from coprod_check.atomic import write_atomic
+    from coprod_check.files.atomic import write_atomic
 
     if isinstance(body, str):
         write_atomic(path, body, overwrite=force)

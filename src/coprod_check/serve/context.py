@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
 
-from coprod_check.bank_model import Bank
+from coprod_check.bank.model import Bank
 from coprod_check.serve.flow import Page, build_pages
 from coprod_check.serve.records import Workshop, WorkshopStore
 from coprod_check.serve.security import cross_site, csrf_ok

@@ -10,8 +10,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from coprod_check.aggregate.result import AggregateResult, QuestionStats
-from coprod_check.answers_model import ROLES
-from coprod_check.bank_model import Bank
+from coprod_check.answers.model import ROLES
+from coprod_check.bank.model import Bank
 from coprod_check.serve import pages
 from coprod_check.serve.context import NOT_FOUND, PageError, Server, is_closed, read_form
 from coprod_check.serve.flow import FormProblem, Item, clean_text, option_label, single
@@ -55,7 +55,9 @@ class Facilitator:
         ft = request.path_params["facilitator"]
         workshop = await self.server.facilitator_workshop(ft)
         counts = await run_in_threadpool(self.server.store.counts, workshop.id)
+        _, _, result = await run_in_threadpool(self._data, workshop, 0)
         minimum = workshop.settings.min_group_size
+        shown = {group.id: group for group in result.groups} if result else {}
         by_role = {count.role: count for count in counts}
         rows = []
         for role in [*workshop.settings.roles, None]:
@@ -66,11 +68,23 @@ class Facilitator:
                 continue
             label = pages.group_labels().get(role or "", "No group given")
             hidden = 0 < started < minimum
+            info = shown.get(role or "")
+            if role is None:
+                results = "Counted in Everyone only"
+            elif info is None:
+                results = "No answers yet"
+            elif info.shown:
+                results = "Shown"
+            elif info.hidden_because == "complement":
+                results = "Hidden, so that a smaller group cannot be worked out"
+            else:
+                results = f"Hidden: fewer than {minimum} people"
             rows.append(
                 (
                     label,
                     f"fewer than {minimum}" if hidden else str(started),
                     f"fewer than {minimum}" if hidden else str(finished),
+                    results,
                 )
             )
         url = self._participant_url(request, workshop)

@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from coprod_check.answers_model import ROLES
-from coprod_check.bank_model import Bank, Question, Scale, ScaleOption, Section
+from coprod_check.answers.model import ROLES
+from coprod_check.bank.model import Bank, Question, Scale, ScaleOption, Section
 from coprod_check.serve.records import QuestionKey, SavedAnswer
 
 #: Free text limits (the answers format allows notes of 4000 characters, pseudonyms of 200).

@@ -13,8 +13,8 @@ from typing import Any
 from starlette.responses import HTMLResponse, Response
 
 from coprod_check.aggregate.roles import GROUP_LABELS
-from coprod_check.reporters.jinja_env import render_template
-from coprod_check.resources import templates_dir
+from coprod_check.files.resources import templates_dir
+from coprod_check.render.jinja_env import render_template
 from coprod_check.serve.security import content_security_policy, style_hashes
 
 #: How the participant pages name each role group (singular: "I am ...").

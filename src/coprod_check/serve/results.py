@@ -15,8 +15,8 @@ import zipfile
 from collections.abc import Iterable, Sequence
 
 from coprod_check.aggregate.result import AggregateResult, Settings
-from coprod_check.answers_model import Answer, AnswersFile, BankRef, Respondent
-from coprod_check.bank_model import Bank
+from coprod_check.answers.model import Answer, AnswersFile, BankRef, Respondent
+from coprod_check.bank.model import Bank
 from coprod_check.errors import CoprodError
 from coprod_check.serve.records import ConsensusAnswer, ResponseRecord, Workshop, WorkshopStore
 
@@ -109,7 +109,7 @@ def answers_file(
 
 def answers_yaml(answers: AnswersFile, banks: Sequence[Bank], name: str, origin: str) -> str:
     """An answers file as commented YAML, saying where it came from."""
-    from coprod_check.assess.answers_writer import HEADER, render_answers
+    from coprod_check.answers.writer import HEADER, render_answers
 
     text = render_answers(answers, banks, name).removeprefix(HEADER.format(name=name))
     return f"# {origin}\n# Score it: coprod-check score {name}\n#\n{text}"
