@@ -6,10 +6,11 @@ function, so ``coprod-check validate`` never pays for jinja2 or the report code.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
@@ -75,6 +76,8 @@ def _check_output(
     protected = [*inputs, *(Path(choice) for choice in banks or [] if Path(choice).exists())]
     check_output(output, force=force, inputs=protected, refusal=refusal)
 
+
+PlanFormat = Literal["text", "json"]
 
 _BANK_HELP = (
     "A bank file (path) to use besides the bundled banks, or the id of a bundled bank. "
@@ -716,6 +719,113 @@ def workshop_delete(
     typer.echo(f"coprod-check: deleted {db} and every answer in it", err=True)
 
 
+plan_app = typer.Typer(
+    help="Action plans: from an assessment's recommendations to owners, due dates and measures, "
+    "cycle by cycle (the Model for Improvement).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(plan_app, name="plan")
+
+_PLAN_DRAFT_EPILOG = """\b
+Examples:
+  coprod-check plan draft answers.yaml -o plan.yaml
+  coprod-check plan draft workshop-result.json --all -o plan.yaml
+  coprod-check plan status plan.yaml
+
+\b
+Exit codes: 0 written; 1 the input's content is wrong; 2 unreadable input,
+the output exists (use --force) or bad usage."""
+
+
+@plan_app.command("draft", epilog=_PLAN_DRAFT_EPILOG)
+def plan_draft(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="ANSWERS_OR_RESULT",
+            help="An answers file, or a JSON result saved from score or aggregate.",
+        ),
+    ],
+    bank: BanksOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    top: Annotated[
+        int, typer.Option("--top", metavar="N", help="Make actions of the first N recommendations.")
+    ] = 5,
+    every: Annotated[
+        bool, typer.Option("--all", help="Make an action of every recommendation.")
+    ] = False,
+    cycle: Annotated[
+        int, typer.Option("--cycle", metavar="N", help="The improvement cycle the actions are for.")
+    ] = 1,
+) -> None:
+    """Draft an action plan (YAML with comments to edit) from an assessment's recommendations."""
+    from coprod_check.plan.commands import run_draft
+
+    try:
+        _check_output(
+            output, force, [source], bank, "refusing to write the plan over an input file"
+        )
+        draft = run_draft(source, bank or [], top=None if every else top, cycle=cycle)
+        for warning in draft.warnings:
+            typer.echo(f"coprod-check: {warning}", err=True)
+        _emit(draft.text, output, force)
+    except CoprodError as error:
+        fail(error)
+
+
+_PLAN_STATUS_EPILOG = """\b
+Examples:
+  coprod-check plan status plan.yaml
+  coprod-check plan status plan.yaml --today 2026-12-01 --fail-on-overdue
+
+\b
+Exit codes: 0 listed; 1 the plan is invalid, or an action is overdue with
+--fail-on-overdue; 2 unreadable input or bad usage."""
+
+
+@plan_app.command("status", epilog=_PLAN_STATUS_EPILOG)
+def plan_status(
+    plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file.")],
+    bank: BanksOption = None,
+    today: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            formats=["%Y-%m-%d"],
+            help="The day to count overdue actions from. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fail_on_overdue: Annotated[
+        bool, typer.Option("--fail-on-overdue", help="Exit 1 if any action is overdue.")
+    ] = False,
+) -> None:
+    """List a plan's actions by status, overdue first."""
+    from coprod_check.errors import EXIT_FINDINGS
+    from coprod_check.plan.commands import run_status
+    from coprod_check.plan.report import render_status
+
+    day = today.date() if today is not None else dt.date.today()
+    try:
+        outcome = run_status(plan, bank or [], day)
+    except CoprodError as error:
+        fail(error)
+    for warning in outcome.warnings:
+        typer.echo(f"coprod-check: {warning}", err=True)
+    typer.echo(render_status(outcome.status, fmt), nl=False)
+    overdue = outcome.status.groups["overdue"]
+    if fail_on_overdue and overdue:
+        for state in overdue:
+            typer.echo(
+                f"coprod-check: overdue: {state.action.id} was due {state.action.due}", err=True
+            )
+        raise typer.Exit(EXIT_FINDINGS)
+
+
 _VALIDATE_EPILOG = """\b
 Examples:
   coprod-check validate                      # the bundled banks
@@ -735,7 +845,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="PATH",
-            help="Bank, answers or mapping files, or folders to search for *.yaml / *.yml. "
+            help="Bank, answers, mapping or plan files, or folders to search for *.yaml / *.yml. "
             "Default: the bundled banks.",
             show_default=False,
         ),
@@ -751,7 +861,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check question banks, answers and mapping files: every problem, with file:line:col."""
+    """Check question banks, answers, mapping and plan files: every problem, with file:line:col."""
     import os
 
     from coprod_check.errors import UsageError
@@ -773,6 +883,7 @@ _SCHEMA_EPILOG = """\b
 Examples:
   coprod-check schema > coprod-bank.schema.json
   coprod-check schema --answers > coprod-answers.schema.json
+  coprod-check schema --plan > coprod-plan.schema.json
 
 \b
 The schema covers fields and types only; references between ids, thresholds
@@ -785,11 +896,17 @@ def schema(
         bool,
         typer.Option("--answers", help="The schema of answers files instead of banks."),
     ] = False,
+    plan: Annotated[
+        bool, typer.Option("--plan", help="The schema of action plans instead of banks.")
+    ] = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the bank format, for editors and other tools."""
     from coprod_check.json_schema import render_schema
 
-    typer.echo(render_schema(answers=answers), nl=False)
+    try:
+        typer.echo(render_schema(answers=answers, plan=plan), nl=False)
+    except CoprodError as error:
+        fail(error)
 
 
 def main() -> None:

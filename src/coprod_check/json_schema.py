@@ -1,4 +1,4 @@
-"""JSON Schemas of the bank and answers formats, generated from the pydantic models.
+"""JSON Schemas of the bank, answers and plan formats, generated from the pydantic models.
 
 Generated rather than written so that editors and third-party validators using the schema agree
 with coprod-check on schema-level errors (unknown, missing and wrongly typed fields). Checks that
@@ -43,7 +43,22 @@ def answers_schema() -> dict[str, Any]:
     )
 
 
-def render_schema(*, answers: bool = False) -> str:
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema of an action plan (``plan_version: 1``)."""
+    from coprod_check.plan.model import PLAN_VERSION, Plan
+
+    return _schema(
+        Plan,
+        f"urn:coprod-check:schema:plan:{PLAN_VERSION}",
+        f"coprod-check action plan (plan_version {PLAN_VERSION})",
+    )
+
+
+def render_schema(*, answers: bool = False, plan: bool = False) -> str:
     """The schema as indented JSON text, ending in a newline."""
-    schema = answers_schema() if answers else bank_schema()
+    if answers and plan:
+        from coprod_check.errors import UsageError
+
+        raise UsageError("give --answers or --plan, not both")
+    schema = plan_schema() if plan else answers_schema() if answers else bank_schema()
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -127,9 +127,10 @@ def test_a_misspelt_marker_is_not_ours_and_says_what_a_mapping_starts_with(
     (tmp_path / "mapping.yaml").write_text('mapping_versoin: 1\ncolumns:\n  "A": role\n')
     code, out = run_case(tmp_path, monkeypatch)
     assert out == (
-        "mapping.yaml:1:1: error: not a coprod-check bank, answers or mapping file: a bank "
-        "starts with 'schema_version: 1', an answers file with 'answers_version: 1' and a "
-        "mapping file with 'mapping_version: 1' [not-coprod-file]\n"
+        "mapping.yaml:1:1: error: not a coprod-check bank, answers, mapping or plan file: a "
+        "bank starts with 'schema_version: 1', an answers file with 'answers_version: 1', a "
+        "mapping file with 'mapping_version: 1' and a plan with 'plan_version: 1' "
+        "[not-coprod-file]\n"
         "1 file checked, 1 error in 1 file\n"
     )
     assert code == 1

@@ -324,3 +324,14 @@ class _Checker:
 
 
 _BAD = object()
+
+
+def check_listed_banks(
+    doc: YamlDocument, raw: Any, banks: Sequence[Bank]
+) -> tuple[list[Bank], bool, list[Problem]]:
+    """The ``banks:`` list of a file that answers or plans against banks (answers, plans): the
+    listed banks that are loaded, whether every one is, and the problems (unknown, duplicated,
+    another version, ambiguous question ids), placed in ``doc``."""
+    checker = _Checker(doc, banks)
+    listed, complete = checker._listed_banks(raw)
+    return listed, complete, checker.problems

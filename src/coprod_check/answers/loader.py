@@ -15,7 +15,7 @@ from coprod_check.answers.model import AnswersFile
 from coprod_check.bank.model import Bank
 from coprod_check.errors import InvalidFileError, UsageError
 from coprod_check.files.yaml_source import YamlDocument, parse_yaml, read_text
-from coprod_check.problems import Problem
+from coprod_check.problems import Problem, more_problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +71,7 @@ def _finish(doc: YamlDocument, banks: Sequence[Bank]) -> LoadedAnswers:
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors or checked.answers is None:
         first = errors[0] if errors else doc.problem((), "invalid", "not a valid answers file")
-        more = len(errors) - 1
-        suffix = (
-            f" (and {more} more problem{'s' if more > 1 else ''}; "
-            f"'coprod-check validate {doc.path}' lists them all)"
-            if more > 0
-            else ""
-        )
+        suffix = more_problems(doc.path, len(errors))
         raise InvalidFileError(f"{first.message}{suffix}", first.location)
     by_id = {bank.id: bank for bank in banks}
     chosen = [by_id[ref.id] for ref in checked.answers.banks]

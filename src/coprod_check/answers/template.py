@@ -31,7 +31,7 @@ evidence, use the long form:
 Then run: coprod-check score THIS-FILE"""
 
 
-def _comment(text: str, indent: str, prefix: str = "") -> list[str]:
+def comment_lines(text: str, indent: str, prefix: str = "") -> list[str]:
     """``text`` as wrapped comment lines; whitespace (including newlines) is folded."""
     flat = " ".join(text.split())
     lines = textwrap.wrap(
@@ -82,9 +82,9 @@ def _options(scale: Scale, indent: str) -> list[str]:
 
 def _question(question: Question, scale: Scale) -> list[str]:
     indent = "  "
-    lines = _comment(question.statement, indent)
+    lines = comment_lines(question.statement, indent)
     if question.guidance:
-        lines += _comment(question.guidance, indent, "Guidance: ")
+        lines += comment_lines(question.guidance, indent, "Guidance: ")
     lines += _options(scale, indent)
     lines.append(f"{indent}{plain(question.id)}: null")
     return lines
@@ -97,7 +97,7 @@ def render_template(banks: Sequence[Bank]) -> str:
     lines.append(f"answers_version: {ANSWERS_VERSION}")
     lines.append("banks:")
     for bank in banks:
-        lines += _comment(bank.title, "  ")
+        lines += comment_lines(bank.title, "  ")
         lines.append(f"  - id: {plain(bank.id)}")
         lines.append(f"    version: {plain(bank.version)}")
     lines += [
@@ -123,7 +123,7 @@ def render_template(banks: Sequence[Bank]) -> str:
             lines.append("")
             lines.append(_rule("  ", f"{section.title}", "-"))
             if section.description:
-                lines += _comment(section.description, "  ")
+                lines += comment_lines(section.description, "  ")
             for question in section.questions:
                 lines.append("")
                 lines += _question(question, scales[question.scale])

@@ -22,7 +22,7 @@ from coprod_check.bank.model import Bank
 from coprod_check.errors import InputError, InvalidFileError, Location
 from coprod_check.files.resources import bundled_bank_files
 from coprod_check.files.yaml_source import YamlDocument, decode, parse_yaml, read_text
-from coprod_check.problems import Problem
+from coprod_check.problems import Problem, more_problems
 from coprod_check.problems.schema_errors import describe_value, schema_findings
 
 
@@ -32,13 +32,7 @@ class InvalidBankError(InvalidFileError):
     def __init__(self, path: str, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         first = self.problems[0] if self.problems else None
-        more = len(self.problems) - 1
-        suffix = (
-            f" (and {more} more problem{'s' if more > 1 else ''}; "
-            f"'coprod-check validate {path}' lists them all)"
-            if more > 0
-            else ""
-        )
+        suffix = more_problems(path, len(self.problems))
         message = f"not a valid question bank: {first.message if first else 'invalid'}{suffix}"
         super().__init__(message, first.location if first else Location(path))
 

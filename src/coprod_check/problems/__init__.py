@@ -30,3 +30,15 @@ class Problem:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line or 0, self.column or 0, self.code)
+
+
+def more_problems(path: str, errors: int) -> str:
+    """`` (and 2 more problems; 'coprod-check validate FILE' lists them all)`` after the first
+    of ``errors`` errors in a file a command refuses; empty when there is only one."""
+    more = errors - 1
+    if more <= 0:
+        return ""
+    return (
+        f" (and {more} more problem{'s' if more > 1 else ''}; "
+        f"'coprod-check validate {path}' lists them all)"
+    )

@@ -3,10 +3,10 @@
 Files are found from the paths given (folders are searched for ``*.yaml`` / ``*.yml``, skipping
 hidden files and folders) or, with no paths, are the bundled banks. What a file is comes from its
 content, not its name: a top-level ``schema_version`` makes it a bank, ``answers_version`` an
-answers file, ``mapping_version`` an aggregate mapping file. Answers and mapping files are
-checked against the banks in play: those given in the run, then the bundled banks whose id none
-of them uses. A valid bank whose ids another bank in play uses gets warnings
-(``bank_clashes``).
+answers file, ``mapping_version`` an aggregate mapping file, ``plan_version`` an action plan.
+Answers, mapping and plan files are checked against the banks in play: those given in the run,
+then the bundled banks whose id none of them uses. A valid bank whose ids another bank in play
+uses gets warnings (``bank_clashes``).
 Every file is checked even after one fails; the result is data for a reporter.
 
 Exit codes: 0 every file valid (warnings allowed); 1 errors in some file's content (YAML syntax,
@@ -38,7 +38,7 @@ from coprod_check.files.yaml_source import YamlDocument, read_text
 from coprod_check.problems import Problem
 from coprod_check.problems.schema_errors import describe_value
 
-Kind = Literal["bank", "answers", "mapping"]
+Kind = Literal["bank", "answers", "mapping", "plan"]
 YAML_SUFFIXES = (".yaml", ".yml")
 UNREADABLE = "unreadable"
 NOT_OURS = "not-coprod-file"
@@ -200,6 +200,7 @@ def _validate(
     reports: dict[str, FileReport] = {report.path: report for report in unusable}
     answers: list[YamlDocument] = []
     mappings: list[YamlDocument] = []
+    plans: list[YamlDocument] = []
     bank_docs: list[YamlDocument] = []
     banks: list[Bank] = []
     for source in sources:
@@ -223,6 +224,8 @@ def _validate(
             answers.append(parsed)
         elif kind == "mapping":
             mappings.append(parsed)
+        elif kind == "plan":
+            plans.append(parsed)
         else:
             problem = parsed.problem((), NOT_OURS, _not_ours(parsed.data))
             reports[source.display] = FileReport(source.display, None, (problem,))
@@ -242,11 +245,18 @@ def _validate(
         for doc in mappings:
             problems = sorted(found[doc.path], key=Problem.sort_key)
             reports[doc.path] = FileReport(doc.path, "mapping", tuple(problems))
+    if plans:
+        check_plan = plan_checker()
+        known = _banks_in_play(banks, bundled_run)
+        for doc in plans:
+            problems = sorted(check_plan(doc, known), key=Problem.sort_key)
+            reports[doc.path] = FileReport(doc.path, "plan", tuple(problems))
     return ValidationReport(tuple(reports[name] for name in sorted(reports)))
 
 
 def kind_of(data: Any) -> Kind | None:
-    """``bank``, ``answers`` or ``mapping`` by the file's top-level keys; else ``None``."""
+    """``bank``, ``answers``, ``mapping`` or ``plan`` by the file's top-level keys; else
+    ``None``."""
     if not isinstance(data, dict):
         return None
     if "schema_version" in data:
@@ -255,16 +265,19 @@ def kind_of(data: Any) -> Kind | None:
         return "answers"
     if "mapping_version" in data:
         return "mapping"
+    if "plan_version" in data:
+        return "plan"
     return None
 
 
 def _not_ours(data: Any) -> str:
-    lead = "not a coprod-check bank, answers or mapping file"
+    lead = "not a coprod-check bank, answers, mapping or plan file"
     if not isinstance(data, dict):
         return f"{lead}: the top level is {describe_value(data)}, not a mapping"
     return (
         f"{lead}: a bank starts with 'schema_version: 1', an answers file with "
-        "'answers_version: 1' and a mapping file with 'mapping_version: 1'"
+        "'answers_version: 1', a mapping file with 'mapping_version: 1' and a plan with "
+        "'plan_version: 1'"
     )
 
 
@@ -292,6 +305,13 @@ def answers_checker() -> AnswersChecker:
     from coprod_check.answers.checks import check_answers_document
 
     return check_answers_document
+
+
+def plan_checker() -> AnswersChecker:
+    """``plan.checks.check_plan_document``, imported only when a plan file turns up."""
+    from coprod_check.plan.checks import check_plan_document
+
+    return check_plan_document
 
 
 def mapping_checker() -> MappingChecker:
