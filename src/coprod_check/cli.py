@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
 
@@ -103,9 +104,30 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", metavar="FILE", help="Write it here instead of printing it."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="The text encoding of CSV exports (utf-8, utf-16, cp1252 for Windows-1252, ...). "
+        "Default: told from the file (UTF-8 with or without BOM, UTF-16, Windows-1252).",
+        show_default=False,
+    ),
+]
 
 
-def _emit(text: str, output: Path | None, force: bool) -> None:
+def _format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
+    """``--format``, or what ``-o``'s name says; a binary format needs a file or a pipe."""
+    from coprod_check.errors import UsageError
+    from coprod_check.render.output_format import BINARY_FORMATS, choose_format
+
+    chosen = choose_format(fmt, output, formats)
+    if chosen in BINARY_FORMATS and output is None and sys.stdout.isatty():
+        raise UsageError(f"--format {chosen} makes a file: give -o report.{chosen}")
+    return chosen
+
+
+def _emit(text: str | bytes, output: Path | None, force: bool) -> None:
     """Print ``text``, or write it to ``output`` atomically and say so on standard error."""
     from coprod_check.files.atomic import write_atomic
 
@@ -114,6 +136,29 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
         return
     write_atomic(output, text, overwrite=force)
     typer.echo(f"coprod-check: wrote {output}", err=True)
+
+
+def _render_any(
+    result: object,
+    fmt: str,
+    explain: bool = False,
+    show_all: bool = False,
+    output: Path | None = None,
+    render: Callable[..., str] | None = None,
+) -> str | bytes:
+    """The report in ``fmt``: an office file's bytes, or text from the command's renderer."""
+    from coprod_check.render.output_format import BINARY_FORMATS
+
+    if fmt in BINARY_FORMATS:
+        from coprod_check.render.office.formats import render_result
+
+        return render_result(result, fmt)
+    colour = False if output else None
+    if render is not None:
+        return render(result, fmt, color=colour)
+    from coprod_check.scoring.report import render as render_score
+
+    return render_score(result, fmt, explain=explain, show_all=show_all, color=colour)  # type: ignore[arg-type]
 
 
 _TEMPLATE_EPILOG = """\b
@@ -198,9 +243,16 @@ def score(
     answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="The answers file to score.")],
     bank: BanksOption = None,
     fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="text, json, markdown or html."),
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json, markdown, html, docx (Word) or xlsx (Excel). Default: what the "
+            "-o file's name ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     explain: Annotated[
@@ -224,14 +276,13 @@ def score(
 ) -> None:
     """Score an answers file: verdict, level, section scores and what to do next."""
     from coprod_check.answers.loader import available_banks, read_answers
-    from coprod_check.errors import EXIT_FINDINGS, UsageError
+    from coprod_check.errors import EXIT_FINDINGS
     from coprod_check.scoring.engine import score as score_answers
     from coprod_check.scoring.gates import parse_level, shortfalls
-    from coprod_check.scoring.report import FORMATS, render
+    from coprod_check.scoring.report import FORMATS
 
     try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
         _check_output(
             output,
             force,
@@ -244,10 +295,7 @@ def score(
         for warning in loaded.warnings:
             typer.echo(f"coprod-check: {warning}", err=True)
         result = score_answers(loaded.banks, loaded.answers)
-        text = render(
-            result, fmt, explain=explain, show_all=show_all, color=False if output else None
-        )
-        _emit(text, output, force)
+        _emit(_render_any(result, out_fmt, explain, show_all, output), output, force)
     except CoprodError as error:
         fail(error)
     reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
@@ -342,8 +390,15 @@ def compare(
     ],
     bank: BanksOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, markdown or html.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, markdown, html, docx or xlsx. Default: what the -o file's name "
+            "ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     allow_bank_change: Annotated[
@@ -371,8 +426,7 @@ def compare(
     from coprod_check.errors import EXIT_FINDINGS, UsageError
 
     try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
         if len(inputs) < 2:
             raise UsageError("compare needs at least two inputs, earlier and later")
         _check_output(output, force, inputs, bank)
@@ -386,8 +440,7 @@ def compare(
         result = compare_points(
             points, allow_bank_change=allow_bank_change, tool_version=__version__
         )
-        report = render(result, fmt, color=False if output else None)
-        _emit(report, output, force)
+        _emit(_render_any(result, out_fmt, output=output, render=render), output, force)
     except CoprodError as error:
         fail(error)
     if fail_on_regression and result.regressions:
@@ -405,8 +458,8 @@ Examples:
 \b
 Exit codes: 0 done; 1 bad rows were skipped (the report and standard error
 list them), a bad row stopped the run (--on-error fail) or the mapping file
-is invalid; 2 an input cannot be read (missing, empty, header only, not
-UTF-8) or bad usage."""
+is invalid; 2 an input cannot be read (missing, empty, header only, a byte
+its encoding cannot hold) or bad usage."""
 
 
 @app.command(epilog=_AGGREGATE_EPILOG)
@@ -415,8 +468,8 @@ def aggregate(
         list[Path],
         typer.Argument(
             metavar="INPUT...",
-            help="Answers files (.yaml, one respondent each) and CSV exports (.csv, one "
-            "respondent per row; columns for question ids, role and respondent).",
+            help="Answers files (.yaml, one respondent each) and form exports (.csv or Excel "
+            ".xlsx, one respondent per row; columns for question ids, role and respondent).",
         ),
     ],
     bank: BanksOption = None,
@@ -430,8 +483,15 @@ def aggregate(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, csv, markdown or html.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, csv, markdown, html, docx or xlsx. Default: what the -o file's "
+            "name ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     min_group_size: Annotated[
@@ -474,16 +534,16 @@ def aggregate(
             show_default=False,
         ),
     ] = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Workshops and surveys: many respondents, results for everyone and each role group."""
     from coprod_check.aggregate.command import run_aggregate, settings_from_options
     from coprod_check.aggregate.progress import progress_bar, wants_progress
     from coprod_check.aggregate.report import FORMATS, render
-    from coprod_check.errors import EXIT_FINDINGS, UsageError
+    from coprod_check.errors import EXIT_FINDINGS
 
     try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
         settings = settings_from_options(
             min_group_size=min_group_size,
             gap_threshold=gap_threshold,
@@ -493,11 +553,10 @@ def aggregate(
         )
         _check_output(output, force, [*inputs, *([mapping] if mapping else [])], bank)
         with progress_bar(wants_progress(progress)) as on_progress:
-            result = run_aggregate(inputs, bank or [], mapping, settings, on_progress)
+            result = run_aggregate(inputs, bank or [], mapping, settings, on_progress, encoding)
         for warning in result.warnings:
             typer.echo(f"coprod-check: warning: {warning}", err=True)
-        report = render(result, fmt, color=False if output else None)
-        _emit(report, output, force)
+        _emit(_render_any(result, out_fmt, output=output, render=render), output, force)
     except CoprodError as error:
         fail(error)
     if result.rows_skipped:
@@ -530,10 +589,13 @@ is still written); 2 unreadable input or the output exists (use --force)."""
 
 @mapping_app.command("draft", epilog=_DRAFT_EPILOG)
 def mapping_draft(
-    export: Annotated[Path, typer.Argument(help="The CSV export of a form or survey.")],
+    export: Annotated[
+        Path, typer.Argument(help="The export of a form or survey (.csv or Excel .xlsx).")
+    ],
     bank: BanksOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Draft a mapping file for a form export; exit 1 while anything is marked UNMATCHED."""
     from coprod_check.aggregate.command import run_draft
@@ -543,7 +605,7 @@ def mapping_draft(
         _check_output(
             output, force, [export], bank, "refusing to write the mapping over an input file"
         )
-        draft = run_draft(export, bank or [])
+        draft = run_draft(export, bank or [], encoding)
         _emit(draft.text, output, force)
     except CoprodError as error:
         fail(error)

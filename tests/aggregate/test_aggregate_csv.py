@@ -122,11 +122,11 @@ MALFORMED_CASES = {
             "respondent rows"
         ],
     ),
-    "not-utf8.csv": (
+    "undecodable.csv": (
         2,
         [
-            "coprod-check: error: not-utf8.csv:3: not valid UTF-8 (byte 0x92); save the export "
-            "as 'CSV UTF-8' and try again"
+            "coprod-check: error: undecodable.csv:3: not valid Windows-1252 (byte 0x81); give "
+            "the right one with --encoding, or save the export as 'CSV UTF-8'"
         ],
     ),
     "nul-byte.csv": (
@@ -253,12 +253,12 @@ def test_semicolon_csv_and_bom_are_read(tmp_path: Path) -> None:
 
 
 def test_unusable_inputs_are_usage_errors(tmp_path: Path) -> None:
-    sheet = tmp_path / "export.xlsx"
+    sheet = tmp_path / "export.ods"
     sheet.write_bytes(b"PK")
     assert invoke(sheet)[0] == 2
     assert invoke(sheet)[2] == (
-        f"coprod-check: error: {sheet}: a spreadsheet file; save it as 'CSV UTF-8' and give "
-        "the .csv\n"
+        f"coprod-check: error: {sheet}: aggregate reads Excel .xlsx workbooks and CSV exports, "
+        "not .ods files; save it as .xlsx or 'CSV UTF-8'\n"
     )
     assert invoke(tmp_path)[2].startswith(f"coprod-check: error: {tmp_path} is a folder")
     missing = tmp_path / "missing.csv"

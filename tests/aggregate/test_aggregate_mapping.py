@@ -61,7 +61,10 @@ def test_microsoft_forms_draft_says_what_it_matched(in_aggregate_fixtures: Path)
     assert '  "Prefer not to say": unanswered  # counts as no answer; check' in lines
     assert any(line.startswith('  "Somewhat agree": null  # UNMATCHED') for line in lines)
     assert '  "Staff": "frontline staff"  # assumed; check' in lines
-    assert '  "Volunteer": null  # UNMATCHED: a role id' in lines
+    assert (
+        '  "Volunteer": null  # UNMATCHED: one of person who uses services, carer, frontline '
+        "staff, manager, commissioner, other"
+    ) in lines
 
 
 def test_a_finished_draft_is_a_valid_mapping_and_aggregates(
@@ -188,3 +191,76 @@ def test_header_candidates_drop_numbering_and_find_grid_items() -> None:
         "aims are shared",
     ]
     assert similarity("2. Aims are shared", "Aims are shared.") == 1.0
+
+
+# -- drafting a real-sized export of every bundled question ----------------------------------
+
+
+def test_a_73_column_forms_export_drafts_with_nothing_left_unmatched(tmp_path: Path) -> None:
+    from forms_export import write_export
+
+    export = tmp_path / "export.csv"
+    header = write_export(export, rows=40)
+    assert len(header) == 73
+    code, out, err = draft(export)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    # A statement that names stakeholders is a question, not a second role column.
+    assert (
+        '  "6. We haven\'t got access to all levels and all stakeholders.": '
+        "malby-dont-no-access-all-levels"
+    ) in lines
+    assert sum(line.endswith(": role") for line in lines) == 1
+    assert '  "Which best describes you?": role' in lines
+    # The words people use for options and roles.
+    assert "  \"Neutral\": neither  # usual wording for 'Neither agree nor disagree'" in lines
+    assert '  "Not sure": dont-know  # usual wording for "Don\'t know"' in lines
+    assert "  \"Somewhat true\": partly-true  # usual wording for 'Partly true'" in lines
+    for role, group in [
+        ("Commissioner (ICB)", "commissioner"),
+        ("Frontline practitioner", "frontline staff"),
+        ("Person with lived experience", "person who uses services"),
+        ("Family carer", "carer"),
+    ]:
+        assert f'  "{role}": "{group}"' in lines
+    assert "UNMATCHED" not in out.split("mapping_version")[1]
+
+
+def test_every_unmatched_line_lists_what_it_may_be(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Respondent,Your role,Power is shared with people,Mood,power-hierarchy\n"
+        "R1,Volunteer,Agree,Grumpy,Somewhat agree\n"
+        "R2,Carer,Agree,Happy,Agree\n",
+        encoding="utf-8",
+    )
+    code, out, err = draft(export, "--bank", BANK_PATH)
+    assert code == 1
+    assert err == (
+        "coprod-check: 4 item(s) marked UNMATCHED: decide each before using the mapping\n"
+    )
+    lines = out.splitlines()
+    unmatched = [line for line in lines if line.startswith('  "Power is shared with people"')]
+    assert unmatched[0].startswith(
+        '  "Power is shared with people": null  # UNMATCHED: closest questions '
+        "nc-intermediate-shared-responsibilities (0.53 alike), "
+    )
+    assert unmatched[0].endswith(" alike); or role, respondent, note, ignore")
+    assert any(line.startswith('  "Mood": null  # UNMATCHED: closest questions ') for line in lines)
+    assert (
+        '  "Somewhat agree": null  # UNMATCHED: one of strongly-disagree, disagree, neither, '
+        "agree, strongly-agree, dont-know, or unanswered"
+    ) in lines
+    assert (
+        '  "Volunteer": null  # UNMATCHED: one of person who uses services, carer, frontline '
+        "staff, manager, commissioner, other"
+    ) in lines
+    listed = lines[
+        lines.index("# Question ids not used above (for the columns marked UNMATCHED):") :
+    ]
+    assert listed[1:3] == [
+        "#   power-shared: Health professionals and people who use services will be able to tr...",
+        "#   aims-shared: What we hope to achieve is important to everyone involved.",
+    ]
+    assert "power-hierarchy" not in "\n".join(listed)  # mapped already
+    assert len(listed) == 1 + 69 + 3 - 1

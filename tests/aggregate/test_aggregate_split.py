@@ -158,19 +158,20 @@ def test_a_csv_error_after_plain_batches_names_the_line_a_csv_reader_would(
 def test_a_csv_error_before_a_bad_byte_in_the_same_batch_is_the_one_named(
     tmp_path: Path,
 ) -> None:
-    # Reading row by row meets the huge cell on line 2 before the byte on line 500 is decoded.
+    # Reading row by row meets the huge cell on line 2 before the byte on line 500 is decoded
+    # (the encoding is given: a small file with a bad byte would be read as Windows-1252).
     plain = b"".join(b"R%d,Carer,Agree\n" % number for number in range(3, 500))
     data = b"respondent,role,power-shared\n" + b"x" * (FIELD_LIMIT + 1) + b",Carer,Agree\n"
     path = tmp_path / "both.csv"
     path.write_bytes(data + plain + b"R500,Carer,Don\x92t know\n")
-    with pytest.raises(InputError) as raised, CsvSource(path, "both.csv") as source:
+    with pytest.raises(InputError) as raised, CsvSource(path, "both.csv", "utf-8-sig") as source:
         for _ in source.batches(512):
             pass
     assert str(raised.value) == (
         "both.csv:2: a cell is larger than 1024 KiB; is this really a CSV export?"
     )
     path.write_bytes(data.replace(b"x" * (FIELD_LIMIT + 1), b"R2") + plain + b"R500,\x92\n")
-    with pytest.raises(InputError) as raised, CsvSource(path, "both.csv") as source:
+    with pytest.raises(InputError) as raised, CsvSource(path, "both.csv", "utf-8-sig") as source:
         for _ in source.batches(512):
             pass
     assert str(raised.value).startswith("both.csv:500: not valid UTF-8 (byte 0x92)")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from coprod_check.aggregate.result import AggregateResult
 from coprod_check.errors import UsageError
+from coprod_check.render.office.cells import neutralise
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -43,7 +44,6 @@ CSV_COLUMNS = (
     "typical_label",
     "counts",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(
@@ -77,8 +77,7 @@ def _cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:g}"
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return neutralise(str(value))
 
 
 def render_csv(result: AggregateResult) -> str:

@@ -48,8 +48,9 @@ def check_output(
         raise OutputExistsError(EXISTS, where)
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write ``text`` to ``path`` atomically; refuse to replace an existing file unless told."""
+def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
+    """Write ``text`` (or bytes: a Word or Excel file) to ``path`` atomically; refuse to replace
+    an existing file unless told."""
     where = Location(str(path))
     mode = _mode(path, where)
     if mode is not None and stat.S_ISDIR(mode):
@@ -66,8 +67,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
     except OSError as error:
         raise InputError(f"cannot write here: {error.strerror or error}", where) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if mode is not None:
@@ -109,7 +111,7 @@ def _target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def _write_into(path: Path, text: str, where: Location) -> None:
+def _write_into(path: Path, text: str | bytes, where: Location) -> None:
     """Write into a device or pipe; a pipe nobody reads from is an error, not a hang."""
     try:
         descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
@@ -120,12 +122,12 @@ def _write_into(path: Path, text: str, where: Location) -> None:
     try:
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
-        stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+        stream = os.fdopen(descriptor, "wb")
     except BaseException:
         os.close(descriptor)
         raise
     try:
         with stream:
-            stream.write(text)
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as error:
         raise InputError(f"cannot write: {error.strerror or error}", where) from None
