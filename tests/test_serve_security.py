@@ -55,7 +55,7 @@ def test_every_page_gets_the_strict_headers(setup: Setup) -> None:
         assert policy == content_security_policy(), path
         assert "'unsafe-inline'" not in policy and "http" not in policy
         assert reply.headers["cache-control"] == "no-store"
-        assert reply.headers["referrer-policy"] == "no-referrer"
+        assert reply.headers["referrer-policy"] == "same-origin"
         assert reply.headers["x-frame-options"] == "DENY"
         assert reply.headers["x-content-type-options"] == "nosniff"
         assert "server" not in reply.headers
@@ -166,3 +166,25 @@ def test_a_fault_in_the_server_is_a_plain_500_page(
     assert "Something went wrong on the server" in reply.text
     assert "disk on fire" not in reply.text and "Traceback" not in reply.text
     assert "disk on fire" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({"origin": "null"}, 303),  # sent when no referrer may be: the CSRF code decides
+        ({"origin": "http://127.0.0.1:8000"}, 303),
+        ({"origin": "http://127.0.0.1:8000", "sec-fetch-site": "same-origin"}, 303),
+        ({"sec-fetch-site": "same-site"}, 403),
+        ({"origin": "http://127.0.0.1.evil.example"}, 403),
+    ],
+)
+def test_where_a_post_comes_from(setup: Setup, headers: dict[str, str], status: int) -> None:
+    client = setup.client()
+    page = client.get(setup.welcome)
+    reply = client.post(
+        f"{setup.welcome}/start",
+        data={"csrf": hidden(page.text, "csrf")},
+        headers=headers,
+        follow_redirects=False,
+    )
+    assert reply.status_code == status

@@ -9,7 +9,8 @@
   the forms work with cookies off.
 - Every response gets a strict Content-Security-Policy (nothing inline but hashed styles,
   nothing from elsewhere, forms only to this server, no framing), ``no-store`` caching (shared
-  laptops; and the back button then shows what is saved, not a stale copy), no referrer.
+  laptops; and the back button then shows what is saved, not a stale copy), and no referrer
+  (so no link's token) sent to any other site.
 - Limits: request bodies over :data:`MAX_BODY` bytes are refused (413) while they arrive; each
   client address may make :data:`RATE_PER_MINUTE` requests a minute (429). Addresses are kept
   in memory only for the current minute, never written anywhere.
@@ -61,13 +62,15 @@ def csrf_ok(secret: bytes, purpose: str, scope: str, given: str | None) -> bool:
 
 
 def cross_site(headers: MutableMapping[str, str] | Any, host: str | None) -> bool:
-    """Whether a request says it comes from another site (browsers send these headers)."""
+    """Whether a request says it comes from another site. Browsers send ``Sec-Fetch-Site``;
+    older ones only ``Origin`` (which is ``null`` when no referrer may be sent: then the CSRF
+    code alone decides)."""
     fetch_site = headers.get("sec-fetch-site")
-    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
-        return True
+    if fetch_site is not None:
+        return fetch_site not in ("same-origin", "none")
     origin = headers.get("origin")
     if origin is None or origin == "null":
-        return origin == "null"
+        return False
     return re.sub(r"^https?://", "", origin) != host
 
 
@@ -98,7 +101,7 @@ def content_security_policy(styles: list[str] | None = None) -> str:
 
 BASE_HEADERS = {
     "cache-control": "no-store",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
