@@ -317,3 +317,25 @@ def test_an_unknown_export_is_404(workshop: Setup) -> None:
 
 
 MINI_PATH = Path(__file__).parent / "fixtures" / "answers" / "banks" / "mini.yaml"
+
+
+def test_the_token_test_covers_every_facilitator_route(setup: Setup) -> None:
+    """A new facilitator route must be added to FACILITATOR_ROUTES (and so tested above)."""
+    from starlette.routing import Route
+
+    app = setup.client().app.app  # type: ignore[attr-defined]
+    declared = {
+        (method, route.path.removeprefix("/f/{facilitator}"))
+        for route in app.routes
+        if isinstance(route, Route) and route.path.startswith("/f/")
+        for method in (route.methods or set()) - {"HEAD"}
+    }
+    tested = {
+        (method, re.sub(r"/export/[a-z.]+$", "/export/{name}", route))
+        for method, route in FACILITATOR_ROUTES
+    }
+    tested = {
+        (method, route.replace("/mini/a1", "/{bank}/{question}").replace("/1/", "/{dissent:int}/"))
+        for method, route in tested
+    }
+    assert declared == tested
