@@ -11,13 +11,13 @@ import datetime as dt
 import io
 import os
 import socket
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from coprod_check.answers.model import ROLES
 from coprod_check.bank.model import Bank
-from coprod_check.errors import InputError, Location, UsageError
+from coprod_check.errors import InputError, Location, Outcome, UsageError
 from coprod_check.serve.records import Workshop, WorkshopSettings
 from coprod_check.serve.results import EXPORTS, export_file
 from coprod_check.serve.sqlite_store import SqliteStore
@@ -189,6 +189,34 @@ def run_server(launch: Launch, options: ServeOptions) -> None:
         pass  # Ctrl-C is how a facilitator stops the server: a normal end
     finally:
         launch.store.close()
+
+
+def serve_command(options: ServeOptions, show: Callable[[str, bool], None]) -> Outcome:
+    """Prepare, show warnings and the links (``show(text, to_stderr)``), serve until Ctrl-C."""
+    launch = prepare(options)
+    for warning in launch.warnings:
+        show(f"coprod-check: warning: {warning}\n", True)
+    show(banner(launch), False)
+    run_server(launch, options)
+    return Outcome(notes=[f"server stopped; the answers are kept in {options.db}"])
+
+
+def close_command(db: Path) -> Outcome:
+    closed = close_workshops(db)
+    notes = [f"closed {item.settings.title!r}" for item in closed]
+    return Outcome(notes=notes or ["nothing to close (already closed)"])
+
+
+def export_command(db: Path, folder: Path, bank_choices: Sequence[str], force: bool) -> Outcome:
+    written = export_workshops(db, folder, bank_choices, force)
+    return Outcome(notes=[f"wrote {path}" for path in written])
+
+
+def delete_command(db: Path, *, confirmed: bool) -> Outcome:
+    if not confirmed:
+        raise UsageError(f"this deletes every answer in {db} for good; add --yes to confirm")
+    delete_workshops(db)
+    return Outcome(notes=[f"deleted {db} and every answer in it"])
 
 
 # -- workshop close / delete / export ------------------------------------------------------

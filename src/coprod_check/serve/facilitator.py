@@ -112,7 +112,8 @@ class Facilitator:
         if result is None:
             raise no_answers(ft)
         html = await run_in_threadpool(render, result, "html")
-        return pages.report_page(html, f"/f/{ft}")
+        text = html if isinstance(html, str) else html.decode("utf-8")
+        return pages.report_page(text, f"/f/{ft}")
 
     async def qr(self, request: Request) -> Response:
         import segno
