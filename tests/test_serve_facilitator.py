@@ -4,6 +4,7 @@ hidden, results from the aggregate engine, the consensus round, closing, and exp
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -275,8 +276,11 @@ def test_the_csv_export_reads_into_aggregate_without_a_mapping(
     csv_path = tmp_path / "responses.csv"
     csv_path.write_bytes(client.get(f"{workshop.facilitator}/export/responses.csv").content)
     assert csv_path.read_text().splitlines()[0].startswith("respondent,role,mini/a1,mini/a1 note,")
-    from_csv = run_aggregate([csv_path], [str(MINI_PATH)], None, settings_for(workshop.workshop))
     served = json.loads(client.get(f"{workshop.facilitator}/export/results.json").text)
+    assert served["settings"]["date"] == dt.date.today().isoformat()
+    # A CSV carries no dates: the cycle's date is given, as with `aggregate --date`.
+    settings = settings_for(workshop.workshop, date=served["settings"]["date"])
+    from_csv = run_aggregate([csv_path], [str(MINI_PATH)], None, settings)
     mine = json.loads(render(from_csv, "json"))
     for key in ("groups", "questions", "sections", "outcomes", "overall", "disagreements", "gaps"):
         assert mine[key] == served[key], key

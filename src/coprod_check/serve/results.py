@@ -32,13 +32,18 @@ def counted(responses: Iterable[ResponseRecord]) -> list[ResponseRecord]:
     return [response for response in responses if response.answers]
 
 
-def settings_for(workshop: Workshop, top: int = TOP_DISAGREEMENTS) -> Settings:
+def settings_for(
+    workshop: Workshop, top: int = TOP_DISAGREEMENTS, date: str | None = None
+) -> Settings:
+    """``date``: the cycle's date, which ``compare`` orders results by: the day the last
+    participant finished, as ``aggregate`` takes it from the exported answers files."""
     return Settings(
         min_group_size=workshop.settings.min_group_size,
         gap_threshold=GAP_THRESHOLD,
         top_disagreements=top,
         include_notes=False,
         on_error="skip",
+        date=date,
     )
 
 
@@ -51,6 +56,7 @@ def aggregate_result(
     people = counted(responses)
     if not people:
         return None
+    finished = [response.finished_at[:10] for response in people if response.finished_at]
     questions = [
         (bank.id, question.id)
         for bank in banks
@@ -71,7 +77,7 @@ def aggregate_result(
             )
             for response in people
         ),
-        settings_for(workshop, top),
+        settings_for(workshop, top, max(finished, default=None)),
     )
 
 
