@@ -243,6 +243,7 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
                     Text.assemble((f"{row.category_words}: ", "bold"), row.item.text),
                     _labelled("Why", row.item.because),
                     _labelled("Source", row.citation),
+                    *([_labelled("In the plan", row.planned)] if row.planned else []),
                 ),
             )
         )
@@ -250,6 +251,9 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
         blocks.append(_items(rows))
     if view.hidden_recommendations:
         blocks.append(Text(view.hidden_text, style="dim"))
+    if view.stale_actions:
+        blocks.append(Text(view.stale_title, style="bold"))
+        blocks.append(_items([("•", Text(line)) for line in view.stale_actions]))
     blocks.append(Text(""))
     return blocks
 
@@ -301,5 +305,5 @@ def _explanation(view: ReportView) -> list[RenderableType]:
 
 def report(result: Result, options: RenderOptions) -> str:
     """The registry's ``text`` renderer."""
-    view = build_view(result, explain=options.explain, show_all=options.show_all)
+    view = build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
     return render_text(view, color=options.color, width=options.width)
