@@ -243,3 +243,17 @@ def test_workshop_commands_refuse_a_file_that_is_not_a_workshop(tmp_path: Path) 
     result = runner.invoke(app, ["workshop", "delete", str(other), "--yes"])
     assert result.exit_code == 2 and "not a usable workshop database" in result.output
     assert other.read_text() == "my notes\n" * 200
+
+
+def test_a_port_in_use_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(
+            app, ["serve", "--db", str(tmp_path / "w.db"), "--port", str(port), "--bank", str(MINI)]
+        )
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "Participants:" not in result.output
+    assert not (tmp_path / "w.db").exists()

@@ -73,6 +73,21 @@ def _check(options: ServeOptions) -> None:
         raise UsageError("--title must be 1 to 200 characters")
 
 
+def check_port(host: str, port: int) -> None:
+    """Refuse at once, in one line, a port another program listens on (rather than after
+    printing links that lead nowhere)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise UsageError(
+                f"cannot listen on {host}:{port}: {error.strerror or error} "
+                "(another program may be using the port: choose another with --port)"
+            ) from None
+
+
 def lan_address() -> str | None:
     """This machine's address on the local network, for links when serving on 0.0.0.0."""
     with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
@@ -193,6 +208,8 @@ def run_server(launch: Launch, options: ServeOptions) -> None:
 
 def serve_command(options: ServeOptions, show: Callable[[str, bool], None]) -> Outcome:
     """Prepare, show warnings and the links (``show(text, to_stderr)``), serve until Ctrl-C."""
+    _check(options)
+    check_port(options.host, options.port)
     launch = prepare(options)
     for warning in launch.warnings:
         show(f"coprod-check: warning: {warning}\n", True)
