@@ -172,7 +172,11 @@ async def baseline_probe(base: str, stats: Stats, stop: asyncio.Event) -> None:
     async with httpx2.AsyncClient(base_url=base, timeout=30) as client:
         while not stop.is_set():
             start = time.perf_counter()
-            reply = await client.get("/assets/serve.css")
+            try:
+                reply = await client.get("/assets/serve.css")
+            except httpx2.HTTPError as error:
+                stats.errors.append(f"baseline GET /assets/serve.css: {type(error).__name__}")
+                continue
             if reply.status_code == 200:
                 stats.baseline.append(time.perf_counter() - start)
             await asyncio.sleep(0.05)
