@@ -36,7 +36,7 @@ from coprod_check.bank.model import Bank
 from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, Location
 from coprod_check.files.yaml_source import YamlDocument, read_text
 from coprod_check.problems import Problem
-from coprod_check.problems.schema_errors import describe_value
+from coprod_check.problems.schema_errors import describe_kind
 
 Kind = Literal["bank", "answers", "mapping", "plan"]
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -273,7 +273,7 @@ def kind_of(data: Any) -> Kind | None:
 def _not_ours(data: Any) -> str:
     lead = "not a coprod-check bank, answers, mapping or plan file"
     if not isinstance(data, dict):
-        return f"{lead}: the top level is {describe_value(data)}, not a mapping"
+        return f"{lead}: the top level is {describe_kind(data)}, not a mapping"
     return (
         f"{lead}: a bank starts with 'schema_version: 1', an answers file with "
         "'answers_version: 1', a mapping file with 'mapping_version: 1' and a plan with "
