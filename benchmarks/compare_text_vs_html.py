@@ -17,7 +17,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from measure import REPO, interleave, machine, ratio_line, table, tool
+from measure import REPO, add_keep_env, apply, interleave, machine, ratio_line, table, tool
 
 DATE = re.compile(r"^(\s+date:) \d{4}-\d{2}-\d{2}$", re.MULTILINE)
 
@@ -41,7 +41,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=100, help="inputs to compare (100)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each format (default 5)")
+    add_keep_env(parser)
     options = parser.parse_args()
+    apply(options)
     coprod = tool("coprod-check")
     with tempfile.TemporaryDirectory(prefix="coprod-compare-") as temp:
         inputs = generate(Path(temp), options.inputs)

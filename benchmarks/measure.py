@@ -6,10 +6,17 @@ against a baseline measured in the same run. Each process's own CPU time (user +
 ``os.wait4``) is recorded beside its wall time: on a loaded machine the CPU ratio is the steadier
 of the two, and the wall ratio is what a user waits. Peak resident memory comes from the same
 ``wait4`` call. The machine's load average is printed with every result.
+
+Commands run as an installed coprod-check runs for a user: with Python's bytecode cache. An
+environment that sets ``PYTHONDONTWRITEBYTECODE`` (as some sandboxes do) would make every run of
+a source checkout compile coprod-check's modules again, about a third of a short command's
+time, so the variable is removed for the commands measured (``--keep-env`` in the scripts keeps
+it, to see that cost).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -43,11 +50,20 @@ def tool(name: str) -> str:
     return found
 
 
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
+def keep_environment() -> None:
+    """Measure with the environment as it is (bytecode cache switched off if it is)."""
+    ENV.clear()
+    ENV.update(os.environ)
+
+
 def run(command: Sequence[str], cwd: Path | None = None) -> Sample:
     """Run ``command`` once, output discarded, and measure it."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        list(command), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        list(command), cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     _, _, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
@@ -81,9 +97,28 @@ def peak_kib(samples: Sequence[Sample]) -> int:
 
 
 def machine() -> str:
-    """Cores and load average, to print beside every result."""
+    """Cores, load average and bytecode caching, to print beside every result."""
     one, five, _ = os.getloadavg()
-    return f"cores: {os.cpu_count()}; load average {one:.1f} (1 min), {five:.1f} (5 min)"
+    cache = "off" if ENV.get("PYTHONDONTWRITEBYTECODE") else "on"
+    return (
+        f"cores: {os.cpu_count()}; load average {one:.1f} (1 min), {five:.1f} (5 min); "
+        f"bytecode cache {cache}"
+    )
+
+
+def add_keep_env(parser: argparse.ArgumentParser) -> None:
+    """The ``--keep-env`` option every script shares."""
+    parser.add_argument(
+        "--keep-env",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE if it is set (default: run as installed, cached)",
+    )
+
+
+def apply(options: argparse.Namespace) -> None:
+    """Act on the shared options."""
+    if options.keep_env:
+        keep_environment()
 
 
 def table(samples: Mapping[str, Sequence[Sample]]) -> str:

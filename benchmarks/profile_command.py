@@ -16,7 +16,7 @@ import argparse
 import subprocess
 import sys
 
-from measure import machine
+from measure import ENV, add_keep_env, apply, machine
 
 ENTRY = (
     "import sys; from coprod_check.cli import main; "
@@ -27,6 +27,7 @@ ENTRY = (
 def imports(command: list[str], top: int) -> None:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", ENTRY, *command],
+        env=ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -60,6 +61,7 @@ def calls(command: list[str], top: int) -> None:
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
+        env=ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -74,9 +76,11 @@ def main() -> None:
     )
     parser.add_argument("mode", choices=["imports", "calls"])
     parser.add_argument("--top", type=int, default=30, help="how many rows to show (30)")
+    add_keep_env(parser)
     arguments = sys.argv[1:]
     split = arguments.index("--") if "--" in arguments else len(arguments)
     options = parser.parse_args(arguments[:split])
+    apply(options)
     command = arguments[split + 1 :]
     print(f"coprod-check {' '.join(command)}; {machine()}")
     if options.mode == "imports":

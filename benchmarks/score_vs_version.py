@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from measure import REPO, interleave, machine, ratio_line, table, tool
+from measure import REPO, add_keep_env, apply, interleave, machine, ratio_line, table, tool
 
 
 def main() -> None:
@@ -23,7 +23,9 @@ def main() -> None:
         default=str(REPO / "examples" / "borough-wide-redesign.yaml"),
         help="the answers file to score (default: examples/borough-wide-redesign.yaml)",
     )
+    add_keep_env(parser)
     options = parser.parse_args()
+    apply(options)
     coprod = tool("coprod-check")
     samples = interleave(
         {

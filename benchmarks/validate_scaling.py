@@ -16,7 +16,18 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from measure import REPO, Sample, interleave, machine, median_cpu, median_wall, peak_kib, tool
+from measure import (
+    REPO,
+    Sample,
+    add_keep_env,
+    apply,
+    interleave,
+    machine,
+    median_cpu,
+    median_wall,
+    peak_kib,
+    tool,
+)
 
 TEMPLATE = REPO / "questionnaires" / "malby-do-dont.yaml"
 PREFIX = "malby-"  # every id of the template starts with it, and no prose uses it
@@ -42,7 +53,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of each size (default 3)")
     parser.add_argument("--small", type=int, default=100, help="the smaller folder (100)")
     parser.add_argument("--large", type=int, default=2000, help="the larger folder (2000)")
+    add_keep_env(parser)
     options = parser.parse_args()
+    apply(options)
     coprod = tool("coprod-check")
     with tempfile.TemporaryDirectory(prefix="coprod-scaling-") as temp:
         root = Path(temp)

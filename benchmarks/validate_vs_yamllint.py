@@ -13,14 +13,16 @@ from __future__ import annotations
 import argparse
 import os
 
-from measure import REPO, interleave, machine, ratio_line, table, tool
+from measure import REPO, add_keep_env, apply, interleave, machine, ratio_line, table, tool
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="runs of each tool (default 10)")
     parser.add_argument("files", nargs="*", help="files to check (default: the bundled banks)")
+    add_keep_env(parser)
     options = parser.parse_args()
+    apply(options)
     files = options.files or sorted(str(p) for p in (REPO / "questionnaires").glob("*.yaml"))
     samples = interleave(
         {
