@@ -12,28 +12,14 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeGuard, get_args
+from typing import Any, TypeGuard
 
-from coprod_check.bank_model import (
-    Approach,
-    Bank,
-    Citation,
-    Level,
-    Question,
-    Recommendation,
-    RedFlag,
-    Scale,
-    ScaleOption,
-    Section,
-    SectionRole,
-    Source,
-    Thresholds,
-)
-from coprod_check.schema_errors import Finding, closest, text_fields
+from coprod_check.bank_shape import DEFAULT_MET, DEFAULT_PARTLY_MET
+from coprod_check.schema_errors import Finding, closest
 from coprod_check.yaml_source import PathKey, YamlDocument
 
 SEVERITY_RANK = {"caution": 1, "blocker": 2}
-SECTION_ROLES: tuple[str, ...] = get_args(SectionRole)
+SECTION_ROLES = ("criterion", "case", "cautions", "level", "approach")
 RESERVED_LEVEL_ID = "none"
 
 
@@ -347,13 +333,12 @@ def level_thresholds_in_order(bank: BankData) -> Iterator[Finding]:
 
 def section_thresholds_in_order(bank: BankData) -> Iterator[Finding]:
     """``partly_met`` is not above ``met``, for the bank and for every section that sets its own."""
-    defaults = Thresholds()
     places = [bank.root.child("thresholds")] + [s.child("thresholds") for s in bank.sections]
     for node in places:
         if node is None:
             continue
-        met = node.data.get("met", defaults.met)
-        partly = node.data.get("partly_met", defaults.partly_met)
+        met = node.data.get("met", DEFAULT_MET)
+        partly = node.data.get("partly_met", DEFAULT_PARTLY_MET)
         if is_number(met) and is_number(partly) and partly > met:
             default_met = "" if "met" in node.data else ", the default"
             default_partly = "" if "partly_met" in node.data else ", the default"
@@ -373,59 +358,58 @@ def _num(value: Any) -> str:
 
 # --- values -----------------------------------------------------------------------------------
 
-_TEXT_FIELDS: dict[type, list[str]] = {
-    model: text_fields(model)
-    for model in (
-        Bank,
-        Source,
-        Citation,
-        Scale,
-        ScaleOption,
-        RedFlag,
-        Recommendation,
-        Question,
-        Section,
-        Level,
-        Approach,
-    )
+#: The text fields of each model in ``bank_model`` (``str`` values, not fixed choices), written
+#: out so that ``validate`` need not import pydantic; a test keeps them in step with the models.
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "Bank": ("id", "version", "title", "description"),
+    "Source": ("id", "author", "title", "publisher", "url"),
+    "Citation": ("source", "item"),
+    "Scale": ("id", "label"),
+    "ScaleOption": ("id", "label"),
+    "RedFlag": ("message",),
+    "Recommendation": ("text",),
+    "Question": ("id", "statement", "guidance", "scale"),
+    "Section": ("id", "title", "description"),
+    "Level": ("id", "name", "description", "section"),
+    "Approach": ("id", "name", "description"),
 }
 
 
-def _texts(bank: BankData) -> Iterator[tuple[Node, type]]:
-    yield bank.root, Bank
+def _texts(bank: BankData) -> Iterator[tuple[Node, str]]:
+    yield bank.root, "Bank"
     for source in bank.sources:
-        yield source, Source
+        yield source, "Source"
     for scale in bank.scales:
-        yield scale, Scale
+        yield scale, "Scale"
         for option in scale.children("options"):
-            yield option, ScaleOption
+            yield option, "ScaleOption"
     for section in bank.sections:
-        yield section, Section
+        yield section, "Section"
     for _, question in bank.questions:
-        yield question, Question
+        yield question, "Question"
         for flag in question.children("red_flags"):
-            yield flag, RedFlag
+            yield flag, "RedFlag"
         recommendation = question.child("recommendation")
         if recommendation is not None:
-            yield recommendation, Recommendation
+            yield recommendation, "Recommendation"
     for level in bank.levels:
-        yield level, Level
+        yield level, "Level"
     for approach in bank.approaches:
-        yield approach, Approach
+        yield approach, "Approach"
     for node in [*bank.sections, *(q for _, q in bank.questions), *bank.levels, *bank.approaches]:
         citation = node.child("citation")
         if citation is not None:
-            yield citation, Citation
+            yield citation, "Citation"
     for recommendation in [q.child("recommendation") for _, q in bank.questions]:
         citation = recommendation.child("citation") if recommendation is not None else None
         if citation is not None:
-            yield citation, Citation
+            yield citation, "Citation"
 
 
 def empty_texts(bank: BankData) -> Iterator[Finding]:
     """No statement, title, label or other text is empty (or only spaces)."""
     for node, model in _texts(bank):
-        for name in _TEXT_FIELDS[model]:
+        for name in TEXT_FIELDS[model]:
             value = node.data.get(name)
             if isinstance(value, str) and not value.strip():
                 yield Finding(node.at(name), "empty-text", f"'{name}' is empty")
