@@ -53,7 +53,7 @@ with open(sys.argv[1], newline="", encoding="utf-8-sig") as stream:
 
 def questions(count: int) -> list[tuple[str, list[str]]]:
     """The first ``count`` bundled questions, with the labels of their scale's options."""
-    from coprod_check.bank_loader import load_bundled_banks
+    from coprod_check.bank.loader import load_bundled_banks
 
     found: list[tuple[str, list[str]]] = []
     for bank in load_bundled_banks():

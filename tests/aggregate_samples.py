@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from coprod_check.aggregate.result import Settings
-from coprod_check.bank_loader import load_bank
-from coprod_check.bank_model import Bank
+from coprod_check.bank.loader import load_bank
+from coprod_check.bank.model import Bank
 
 HERE = Path(__file__).parent / "fixtures" / "aggregate"
 BANK_PATH = HERE / "bank.yaml"

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from coprod_check.result_model import (
+from coprod_check.scoring.result import (
     AnswerTrace,
     BankInfo,
     CitationText,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod_check.result_model import (
+from coprod_check.scoring.result import (
     AnswerTrace,
     ApproachSuggestion,
     BankInfo,

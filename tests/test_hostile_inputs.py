@@ -19,11 +19,11 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from coprod_check import atomic
-from coprod_check.atomic import check_output, write_atomic
 from coprod_check.errors import InputError, OutputExistsError, UsageError
-from coprod_check.input_files import NOT_REGULAR, open_input
-from coprod_check.yaml_source import read_text
+from coprod_check.files import atomic
+from coprod_check.files.atomic import check_output, write_atomic
+from coprod_check.files.input_files import NOT_REGULAR, open_input
+from coprod_check.files.yaml_source import read_text
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

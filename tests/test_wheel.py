@@ -46,7 +46,7 @@ def test_wheel_installs_and_validates_its_bundled_banks(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     assert {Path(n).name for n in names if n.startswith("coprod_check/questionnaires/")} == BANKS
-    assert "coprod_check/validate.py" in names
+    assert "coprod_check/validate/run.py" in names
 
     venv = tmp_path / "venv"
     made = _run([sys.executable, "-m", "venv", venv], tmp_path)

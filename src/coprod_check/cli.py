@@ -6,10 +6,12 @@ function, so ``coprod-check validate`` never pays for jinja2 or the report code.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
@@ -68,13 +70,15 @@ def _check_output(
     """Refuse, before any work, to write over an input or a --bank file, a folder, into a
     missing folder or (without --force) over a file; see :func:`atomic.check_output`.
     Nothing to check when the output goes to standard output."""
-    from coprod_check.atomic import check_output
+    from coprod_check.files.atomic import check_output
 
     if output is None:
         return
     protected = [*inputs, *(Path(choice) for choice in banks or [] if Path(choice).exists())]
     check_output(output, force=force, inputs=protected, refusal=refusal)
 
+
+PlanFormat = Literal["text", "json"]
 
 _BANK_HELP = (
     "A bank file (path) to use besides the bundled banks, or the id of a bundled bank. "
@@ -100,17 +104,61 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", metavar="FILE", help="Write it here instead of printing it."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="The text encoding of CSV exports (utf-8, utf-16, cp1252 for Windows-1252, ...). "
+        "Default: told from the file (UTF-8 with or without BOM, UTF-16, Windows-1252).",
+        show_default=False,
+    ),
+]
 
 
-def _emit(text: str, output: Path | None, force: bool) -> None:
+def _format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
+    """``--format``, or what ``-o``'s name says; a binary format needs a file or a pipe."""
+    from coprod_check.errors import UsageError
+    from coprod_check.render.output_format import BINARY_FORMATS, choose_format
+
+    chosen = choose_format(fmt, output, formats)
+    if chosen in BINARY_FORMATS and output is None and sys.stdout.isatty():
+        raise UsageError(f"--format {chosen} makes a file: give -o report.{chosen}")
+    return chosen
+
+
+def _emit(text: str | bytes, output: Path | None, force: bool) -> None:
     """Print ``text``, or write it to ``output`` atomically and say so on standard error."""
-    from coprod_check.atomic import write_atomic
+    from coprod_check.files.atomic import write_atomic
 
     if output is None:
         typer.echo(text, nl=False)
         return
     write_atomic(output, text, overwrite=force)
     typer.echo(f"coprod-check: wrote {output}", err=True)
+
+
+def _render_any(
+    result: object,
+    fmt: str,
+    explain: bool = False,
+    show_all: bool = False,
+    output: Path | None = None,
+    render: Callable[..., str] | None = None,
+) -> str | bytes:
+    """The report in ``fmt``: an office file's bytes, or text from the command's renderer."""
+    from coprod_check.render.output_format import BINARY_FORMATS
+
+    if fmt in BINARY_FORMATS:
+        from coprod_check.render.office.formats import render_result
+
+        return render_result(result, fmt)
+    colour = False if output else None
+    if render is not None:
+        return render(result, fmt, color=colour)
+    from coprod_check.scoring.report import render as render_score
+
+    return render_score(result, fmt, explain=explain, show_all=show_all, color=colour)  # type: ignore[arg-type]
 
 
 _TEMPLATE_EPILOG = """\b
@@ -130,8 +178,8 @@ def template(
     force: ForceOption = False,
 ) -> None:
     """Write a blank answers file: every question, its options and guidance as comments."""
-    from coprod_check.answers_loader import select_banks
-    from coprod_check.answers_template import render_template
+    from coprod_check.answers.loader import select_banks
+    from coprod_check.answers.template import render_template
 
     try:
         _check_output(output, force, [], bank, "refusing to write the template over a bank file")
@@ -162,9 +210,9 @@ def questionnaire(
     force: ForceOption = False,
 ) -> None:
     """Print the questions as a handout to answer on paper: tick boxes and space for notes."""
-    from coprod_check.answers_loader import select_banks
+    from coprod_check.answers.handout import HANDOUT_FORMATS, render_handout
+    from coprod_check.answers.loader import select_banks
     from coprod_check.errors import UsageError
-    from coprod_check.handout import HANDOUT_FORMATS, render_handout
 
     try:
         if fmt not in HANDOUT_FORMATS:
@@ -195,9 +243,16 @@ def score(
     answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="The answers file to score.")],
     bank: BanksOption = None,
     fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="text, json, markdown or html."),
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json, markdown, html, docx (Word) or xlsx (Excel). Default: what the "
+            "-o file's name ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     explain: Annotated[
@@ -220,15 +275,14 @@ def score(
     ] = False,
 ) -> None:
     """Score an answers file: verdict, level, section scores and what to do next."""
-    from coprod_check.answers_loader import available_banks, read_answers
-    from coprod_check.errors import EXIT_FINDINGS, UsageError
-    from coprod_check.reporters import FORMATS, render
-    from coprod_check.scoring import score as score_answers
+    from coprod_check.answers.loader import available_banks, read_answers
+    from coprod_check.errors import EXIT_FINDINGS
+    from coprod_check.scoring.engine import score as score_answers
     from coprod_check.scoring.gates import parse_level, shortfalls
+    from coprod_check.scoring.report import FORMATS
 
     try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
         _check_output(
             output,
             force,
@@ -241,10 +295,7 @@ def score(
         for warning in loaded.warnings:
             typer.echo(f"coprod-check: {warning}", err=True)
         result = score_answers(loaded.banks, loaded.answers)
-        text = render(
-            result, fmt, explain=explain, show_all=show_all, color=False if output else None
-        )
-        _emit(text, output, force)
+        _emit(_render_any(result, out_fmt, explain, show_all, output), output, force)
     except CoprodError as error:
         fail(error)
     reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
@@ -339,8 +390,15 @@ def compare(
     ],
     bank: BanksOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, markdown or html.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, markdown, html, docx or xlsx. Default: what the -o file's name "
+            "ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     allow_bank_change: Annotated[
@@ -361,15 +419,14 @@ def compare(
     ] = False,
 ) -> None:
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
     from coprod_check.compare.engine import compare as compare_points
     from coprod_check.compare.inputs import load_points
     from coprod_check.compare.report import FORMATS, render
     from coprod_check.errors import EXIT_FINDINGS, UsageError
 
     try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
         if len(inputs) < 2:
             raise UsageError("compare needs at least two inputs, earlier and later")
         _check_output(output, force, inputs, bank)
@@ -383,8 +440,7 @@ def compare(
         result = compare_points(
             points, allow_bank_change=allow_bank_change, tool_version=__version__
         )
-        report = render(result, fmt, color=False if output else None)
-        _emit(report, output, force)
+        _emit(_render_any(result, out_fmt, output=output, render=render), output, force)
     except CoprodError as error:
         fail(error)
     if fail_on_regression and result.regressions:
@@ -402,8 +458,8 @@ Examples:
 \b
 Exit codes: 0 done; 1 bad rows were skipped (the report and standard error
 list them), a bad row stopped the run (--on-error fail) or the mapping file
-is invalid; 2 an input cannot be read (missing, empty, header only, not
-UTF-8) or bad usage."""
+is invalid; 2 an input cannot be read (missing, empty, header only, a byte
+its encoding cannot hold) or bad usage."""
 
 
 @app.command(epilog=_AGGREGATE_EPILOG)
@@ -412,8 +468,8 @@ def aggregate(
         list[Path],
         typer.Argument(
             metavar="INPUT...",
-            help="Answers files (.yaml, one respondent each) and CSV exports (.csv, one "
-            "respondent per row; columns for question ids, role and respondent).",
+            help="Answers files (.yaml, one respondent each) and form exports (.csv or Excel "
+            ".xlsx, one respondent per row; columns for question ids, role and respondent).",
         ),
     ],
     bank: BanksOption = None,
@@ -427,8 +483,15 @@ def aggregate(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, csv, markdown or html.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, csv, markdown, html, docx or xlsx. Default: what the -o file's "
+            "name ends in, else text.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     min_group_size: Annotated[
@@ -471,16 +534,16 @@ def aggregate(
             show_default=False,
         ),
     ] = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Workshops and surveys: many respondents, results for everyone and each role group."""
     from coprod_check.aggregate.command import run_aggregate, settings_from_options
     from coprod_check.aggregate.progress import progress_bar, wants_progress
     from coprod_check.aggregate.report import FORMATS, render
-    from coprod_check.errors import EXIT_FINDINGS, UsageError
+    from coprod_check.errors import EXIT_FINDINGS
 
     try:
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt}: choose one of: {', '.join(FORMATS)}")
+        out_fmt = _format(fmt, output, (*FORMATS, "docx", "xlsx"))
         settings = settings_from_options(
             min_group_size=min_group_size,
             gap_threshold=gap_threshold,
@@ -490,11 +553,10 @@ def aggregate(
         )
         _check_output(output, force, [*inputs, *([mapping] if mapping else [])], bank)
         with progress_bar(wants_progress(progress)) as on_progress:
-            result = run_aggregate(inputs, bank or [], mapping, settings, on_progress)
+            result = run_aggregate(inputs, bank or [], mapping, settings, on_progress, encoding)
         for warning in result.warnings:
             typer.echo(f"coprod-check: warning: {warning}", err=True)
-        report = render(result, fmt, color=False if output else None)
-        _emit(report, output, force)
+        _emit(_render_any(result, out_fmt, output=output, render=render), output, force)
     except CoprodError as error:
         fail(error)
     if result.rows_skipped:
@@ -527,10 +589,13 @@ is still written); 2 unreadable input or the output exists (use --force)."""
 
 @mapping_app.command("draft", epilog=_DRAFT_EPILOG)
 def mapping_draft(
-    export: Annotated[Path, typer.Argument(help="The CSV export of a form or survey.")],
+    export: Annotated[
+        Path, typer.Argument(help="The export of a form or survey (.csv or Excel .xlsx).")
+    ],
     bank: BanksOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Draft a mapping file for a form export; exit 1 while anything is marked UNMATCHED."""
     from coprod_check.aggregate.command import run_draft
@@ -540,7 +605,7 @@ def mapping_draft(
         _check_output(
             output, force, [export], bank, "refusing to write the mapping over an input file"
         )
-        draft = run_draft(export, bank or [])
+        draft = run_draft(export, bank or [], encoding)
         _emit(draft.text, output, force)
     except CoprodError as error:
         fail(error)
@@ -550,6 +615,113 @@ def mapping_draft(
             "using the mapping",
             err=True,
         )
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+plan_app = typer.Typer(
+    help="Action plans: from an assessment's recommendations to owners, due dates and measures, "
+    "cycle by cycle (the Model for Improvement).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(plan_app, name="plan")
+
+_PLAN_DRAFT_EPILOG = """\b
+Examples:
+  coprod-check plan draft answers.yaml -o plan.yaml
+  coprod-check plan draft workshop-result.json --all -o plan.yaml
+  coprod-check plan status plan.yaml
+
+\b
+Exit codes: 0 written; 1 the input's content is wrong; 2 unreadable input,
+the output exists (use --force) or bad usage."""
+
+
+@plan_app.command("draft", epilog=_PLAN_DRAFT_EPILOG)
+def plan_draft(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="ANSWERS_OR_RESULT",
+            help="An answers file, or a JSON result saved from score or aggregate.",
+        ),
+    ],
+    bank: BanksOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    top: Annotated[
+        int, typer.Option("--top", metavar="N", help="Make actions of the first N recommendations.")
+    ] = 5,
+    every: Annotated[
+        bool, typer.Option("--all", help="Make an action of every recommendation.")
+    ] = False,
+    cycle: Annotated[
+        int, typer.Option("--cycle", metavar="N", help="The improvement cycle the actions are for.")
+    ] = 1,
+) -> None:
+    """Draft an action plan (YAML with comments to edit) from an assessment's recommendations."""
+    from coprod_check.plan.commands import run_draft
+
+    try:
+        _check_output(
+            output, force, [source], bank, "refusing to write the plan over an input file"
+        )
+        draft = run_draft(source, bank or [], top=None if every else top, cycle=cycle)
+        for warning in draft.warnings:
+            typer.echo(f"coprod-check: {warning}", err=True)
+        _emit(draft.text, output, force)
+    except CoprodError as error:
+        fail(error)
+
+
+_PLAN_STATUS_EPILOG = """\b
+Examples:
+  coprod-check plan status plan.yaml
+  coprod-check plan status plan.yaml --today 2026-12-01 --fail-on-overdue
+
+\b
+Exit codes: 0 listed; 1 the plan is invalid, or an action is overdue with
+--fail-on-overdue; 2 unreadable input or bad usage."""
+
+
+@plan_app.command("status", epilog=_PLAN_STATUS_EPILOG)
+def plan_status(
+    plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file.")],
+    bank: BanksOption = None,
+    today: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            formats=["%Y-%m-%d"],
+            help="The day to count overdue actions from. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fail_on_overdue: Annotated[
+        bool, typer.Option("--fail-on-overdue", help="Exit 1 if any action is overdue.")
+    ] = False,
+) -> None:
+    """List a plan's actions by status, overdue first."""
+    from coprod_check.errors import EXIT_FINDINGS
+    from coprod_check.plan.commands import run_status
+    from coprod_check.plan.report import render_status
+
+    day = today.date() if today is not None else dt.date.today()
+    try:
+        outcome = run_status(plan, bank or [], day)
+    except CoprodError as error:
+        fail(error)
+    for warning in outcome.warnings:
+        typer.echo(f"coprod-check: {warning}", err=True)
+    typer.echo(render_status(outcome.status, fmt), nl=False)
+    overdue = outcome.status.groups["overdue"]
+    if fail_on_overdue and overdue:
+        for state in overdue:
+            typer.echo(
+                f"coprod-check: overdue: {state.action.id} was due {state.action.due}", err=True
+            )
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -572,7 +744,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="PATH",
-            help="Bank, answers or mapping files, or folders to search for *.yaml / *.yml. "
+            help="Bank, answers, mapping or plan files, or folders to search for *.yaml / *.yml. "
             "Default: the bundled banks.",
             show_default=False,
         ),
@@ -588,12 +760,12 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check question banks, answers and mapping files: every problem, with file:line:col."""
+    """Check question banks, answers, mapping and plan files: every problem, with file:line:col."""
     import os
 
     from coprod_check.errors import UsageError
-    from coprod_check.validate import validate_bundled, validate_paths
-    from coprod_check.validate_output import FORMATS, render
+    from coprod_check.validate.output import FORMATS, render
+    from coprod_check.validate.run import validate_bundled, validate_paths
 
     try:
         chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -610,6 +782,7 @@ _SCHEMA_EPILOG = """\b
 Examples:
   coprod-check schema > coprod-bank.schema.json
   coprod-check schema --answers > coprod-answers.schema.json
+  coprod-check schema --plan > coprod-plan.schema.json
 
 \b
 The schema covers fields and types only; references between ids, thresholds
@@ -622,11 +795,17 @@ def schema(
         bool,
         typer.Option("--answers", help="The schema of answers files instead of banks."),
     ] = False,
+    plan: Annotated[
+        bool, typer.Option("--plan", help="The schema of action plans instead of banks.")
+    ] = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the bank format, for editors and other tools."""
     from coprod_check.json_schema import render_schema
 
-    typer.echo(render_schema(answers=answers), nl=False)
+    try:
+        typer.echo(render_schema(answers=answers, plan=plan), nl=False)
+    except CoprodError as error:
+        fail(error)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""JSON Schemas of the bank and answers formats, generated from the pydantic models.
+"""JSON Schemas of the bank, answers and plan formats, generated from the pydantic models.
 
 Generated rather than written so that editors and third-party validators using the schema agree
 with coprod-check on schema-level errors (unknown, missing and wrongly typed fields). Checks that
@@ -23,7 +23,7 @@ def _schema(model: type[BaseModel], schema_id: str, title: str) -> dict[str, Any
 
 def bank_schema() -> dict[str, Any]:
     """The JSON Schema of a question-bank file (``schema_version: 1``)."""
-    from coprod_check.bank_model import SCHEMA_VERSION, Bank
+    from coprod_check.bank.model import SCHEMA_VERSION, Bank
 
     return _schema(
         Bank,
@@ -34,7 +34,7 @@ def bank_schema() -> dict[str, Any]:
 
 def answers_schema() -> dict[str, Any]:
     """The JSON Schema of an answers file (``answers_version: 1``)."""
-    from coprod_check.answers_model import ANSWERS_VERSION, AnswersFile
+    from coprod_check.answers.model import ANSWERS_VERSION, AnswersFile
 
     return _schema(
         AnswersFile,
@@ -43,7 +43,22 @@ def answers_schema() -> dict[str, Any]:
     )
 
 
-def render_schema(*, answers: bool = False) -> str:
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema of an action plan (``plan_version: 1``)."""
+    from coprod_check.plan.model import PLAN_VERSION, Plan
+
+    return _schema(
+        Plan,
+        f"urn:coprod-check:schema:plan:{PLAN_VERSION}",
+        f"coprod-check action plan (plan_version {PLAN_VERSION})",
+    )
+
+
+def render_schema(*, answers: bool = False, plan: bool = False) -> str:
     """The schema as indented JSON text, ending in a newline."""
-    schema = answers_schema() if answers else bank_schema()
+    if answers and plan:
+        from coprod_check.errors import UsageError
+
+        raise UsageError("give --answers or --plan, not both")
+    schema = plan_schema() if plan else answers_schema() if answers else bank_schema()
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from coprod_check.bank_model import Bank, Question, Scale, Section
+from coprod_check.bank.model import Bank, Question, Scale, Section
 from coprod_check.errors import UsageError
 from coprod_check.scoring.answers import normalise
 

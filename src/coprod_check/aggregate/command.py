@@ -47,14 +47,18 @@ def run_aggregate(
     mapping_path: Path | None,
     settings: Settings,
     progress: Progress | None = None,
+    encoding: str | None = None,
 ) -> AggregateResult:
-    """Load banks and the mapping, stream every input, and aggregate."""
+    """Load banks and the mapping, stream every input, and aggregate. ``encoding``: of every
+    CSV (as given to ``--encoding``; None: detected)."""
+    from coprod_check.aggregate.encodings import check_encoding
     from coprod_check.aggregate.engine import aggregate
     from coprod_check.aggregate.mapping import load_mapping
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.answers.loader import available_banks
 
     if not inputs:
         raise UsageError("give at least one answers file or CSV export")
+    codec = check_encoding(encoding) if encoding is not None else None
     banks = available_banks(list(bank_choices))
     index = BankIndex(banks)
     mapping = load_mapping(mapping_path, index) if mapping_path is not None else None
@@ -66,15 +70,20 @@ def run_aggregate(
         on_error=on_error,
         include_notes=settings.include_notes,
         progress=progress,
+        encoding=codec,
     )
     ingest.read_all(list(inputs))
     return aggregate(ingest, settings)
 
 
-def run_draft(export: Path, bank_choices: Sequence[str]) -> Draft:
+def run_draft(export: Path, bank_choices: Sequence[str], encoding: str | None = None) -> Draft:
     """Draft a mapping file for ``export`` against the chosen (default: bundled) banks."""
-    from coprod_check.answers_loader import available_banks
+    from coprod_check.aggregate.encodings import check_encoding
+    from coprod_check.aggregate.sources import TABLE_SUFFIXES
+    from coprod_check.answers.loader import available_banks
 
-    if export.suffix.lower() not in (".csv", ".tsv"):
-        raise UsageError(f"{export}: mapping draft reads a .csv (or .tsv) export")
-    return draft_mapping(export, str(export), BankIndex(available_banks(list(bank_choices))))
+    if export.suffix.lower() not in TABLE_SUFFIXES:
+        raise UsageError(f"{export}: mapping draft reads a .csv, .tsv or .xlsx export")
+    codec = check_encoding(encoding) if encoding is not None else None
+    index = BankIndex(available_banks(list(bank_choices)))
+    return draft_mapping(export, str(export), index, codec)

@@ -13,9 +13,11 @@ result never depends on which way a batch was read.
 While every batch so far was split that way, the source knows the byte offset where the next
 line starts, so a batch can stop at a line another process reads on from (a :class:`Cut`).
 
-Files must be UTF-8 (with or without the byte-order mark Excel writes for "CSV UTF-8"); anything
-else stops with the row of the first byte that is not UTF-8. The delimiter is a comma unless the
-header row holds more semicolons or tabs (Excel in some languages saves with semicolons).
+The encoding is UTF-8 (with or without the byte-order mark Excel writes for "CSV UTF-8"),
+UTF-16 or Windows-1252, told apart by :mod:`.encodings`, or the one given (``--encoding``); a
+byte the encoding cannot read stops with its row. Only UTF-8 files are ever shared with a helper
+process (their byte offsets are what a cut needs). The delimiter is a comma unless the header
+row holds more semicolons or tabs (Excel in some languages saves with semicolons).
 """
 
 from __future__ import annotations
@@ -30,8 +32,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
+from coprod_check.aggregate.encodings import (
+    DETECT_BYTES,
+    UTF8_BOM,
+    detect,
+    display_name,
+    is_utf8,
+)
 from coprod_check.errors import InputError, Location
-from coprod_check.input_files import open_input
+from coprod_check.files.input_files import open_input
 
 BATCH_ROWS = 512
 _SNIFF_BYTES = 64 * 1024
@@ -63,9 +72,13 @@ class CsvSource:
     naming the file and row.
     """
 
-    def __init__(self, path: Path, display: str | None = None) -> None:
+    def __init__(self, path: Path, display: str | None = None, encoding: str | None = None) -> None:
+        """``encoding``: a codec name checked by :func:`.encodings.check_encoding`, or None to
+        detect it."""
         self.path = path
         self.name = display or str(path)
+        self.given_encoding = encoding
+        self.encoding = encoding or UTF8_BOM
         self._raw: BinaryIO | None = None
         self._text: io.TextIOWrapper | None = None
         self._reader: Iterator[list[str]] | None = None
@@ -97,7 +110,8 @@ class CsvSource:
                 f"cannot read: {error.strerror or error}", Location(self.name)
             ) from None
         self.delimiter = self._sniff()
-        text = io.TextIOWrapper(self._raw, encoding="utf-8-sig", errors="strict", newline="")
+        codec = UTF8_BOM if is_utf8(self.encoding) else self.encoding
+        text = io.TextIOWrapper(self._raw, encoding=codec, errors="strict", newline="")
         self._text = text
         self._field_limit = max(csv.field_size_limit(), FIELD_LIMIT)
         csv.field_size_limit(self._field_limit)
@@ -108,7 +122,8 @@ class CsvSource:
         # The csv module reads no further than the header's last line, so the batches start
         # right after it.
         self._lines = reader.line_num
-        self.offset = 3 * self._bom + byte_length(header_lines)
+        if is_utf8(self.encoding):
+            self.offset = 3 * self._bom + byte_length(header_lines)
         return self
 
     def __exit__(
@@ -128,19 +143,28 @@ class CsvSource:
         return min(self._raw.tell(), self.size)
 
     def _sniff(self) -> str:
+        """Decide the encoding (unless given) and the delimiter from the start of the file."""
         assert self._raw is not None
-        start = self._raw.read(_SNIFF_BYTES)
+        start = self._raw.read(DETECT_BYTES if self.given_encoding is None else _SNIFF_BYTES)
         self._raw.seek(0)
+        if self.given_encoding is None:
+            self.encoding = detect(start, whole=len(start) >= self.size)
+        start = start[:_SNIFF_BYTES]
         self._bom = start.startswith(codecs.BOM_UTF8)
+        if not is_utf8(self.encoding) and self.encoding != "cp1252":
+            return self._delimiter(start.decode(self.encoding, errors="replace"))
         if b"\x00" in start:
             raise InputError(
                 "binary content (a NUL byte): not a CSV text file (a spreadsheet, or a "
                 "UTF-16 'Unicode text' export?); save it as 'CSV UTF-8'",
                 Location(self.name, start[: start.index(b"\x00")].count(b"\n") + 1),
             )
+        return self._delimiter(start.decode(self.encoding, errors="replace"))
+
+    def _delimiter(self, start: str) -> str:
         if self.path.suffix.lower() == ".tsv":
             return "\t"
-        first = start.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+        first = start.lstrip("\ufeff").split("\n", 1)[0]
         unquoted = "".join(first.split('"')[0::2])
         counts = {delimiter: unquoted.count(delimiter) for delimiter in _DELIMITERS}
         best = max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
@@ -164,7 +188,7 @@ class CsvSource:
             except StopIteration:
                 return
             except UnicodeDecodeError as error:
-                raise self._not_utf8(error) from None
+                raise self._undecodable(error) from None
             except csv.Error as error:
                 raise self._csv_error(error) from None
             yield record
@@ -197,7 +221,7 @@ class CsvSource:
             except UnicodeDecodeError as error:
                 # Reading row by row would have met a CSV error in those lines first.
                 self._parse(lines, size, read_on=False)
-                raise self._not_utf8(error) from None
+                raise self._undecodable(error) from None
             if not lines:
                 return
             batch = split_plain(lines, delimiter, self._field_limit)
@@ -233,7 +257,7 @@ class CsvSource:
         try:
             batch = list(islice(reader, size))
         except UnicodeDecodeError as error:
-            raise self._not_utf8(error) from None
+            raise self._undecodable(error) from None
         except csv.Error as error:
             raise self._csv_error(error, self._lines + reader.line_num) from None
         self._lines += reader.line_num
@@ -253,14 +277,21 @@ class CsvSource:
             message = f"cannot read this CSV: {text}"
         return InputError(message, Location(self.name, line or None))
 
-    def _not_utf8(self, error: UnicodeDecodeError) -> InputError:
-        """Where the first byte that is not UTF-8 is, found by reading the file again."""
-        line, byte = _first_bad_byte(self.path)
+    def _undecodable(self, error: UnicodeDecodeError) -> InputError:
+        """Where the first byte the encoding cannot read is, found by reading the file again."""
+        line, byte = _first_bad_byte(self.path, self.encoding)
         shown = f"0x{byte:02x}" if byte is not None else "?"
-        return InputError(
-            f"not valid UTF-8 (byte {shown}); save the export as 'CSV UTF-8' and try again",
-            Location(self.name, line),
-        )
+        name = display_name(self.encoding)
+        if not is_utf8(self.encoding):
+            advice = "give the right one with --encoding, or save the export as 'CSV UTF-8'"
+        elif self.given_encoding is None:
+            advice = (
+                "the start of the file is UTF-8 but this is not: if it was saved by Excel as "
+                "plain 'CSV', try --encoding cp1252, or save it as 'CSV UTF-8'"
+            )
+        else:
+            advice = "save the export as 'CSV UTF-8' and try again"
+        return InputError(f"not valid {name} (byte {shown}); {advice}", Location(self.name, line))
 
 
 def split_plain(lines: list[str], delimiter: str, field_limit: int) -> list[list[str]] | None:
@@ -326,9 +357,9 @@ def _recorded(lines: Iterable[str], record: list[str]) -> Iterator[str]:
         yield line
 
 
-def _first_bad_byte(path: Path) -> tuple[int | None, int | None]:
-    """The 1-based line and value of the first byte that is not UTF-8 in ``path``."""
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+def _first_bad_byte(path: Path, encoding: str) -> tuple[int | None, int | None]:
+    """The 1-based line and value of the first byte of ``path`` that ``encoding`` cannot read."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     line = 1
     with path.open("rb") as stream:
         while True:
@@ -336,12 +367,11 @@ def _first_bad_byte(path: Path) -> tuple[int | None, int | None]:
             if not chunk:
                 return None, None
             try:
-                decoder.decode(chunk)
+                line += decoder.decode(chunk).count("\n")
             except UnicodeDecodeError as error:
-                # The decoder may hold back up to 3 bytes of an unfinished character from the
-                # previous chunk; they hold no newline, so counting in this chunk is exact.
-                start = max(error.start - len(error.object) + len(chunk), 0)
-                return line + chunk[:start].count(b"\n"), chunk[start] if start < len(
-                    chunk
-                ) else None
-            line += chunk.count(b"\n")
+                # ``error.object`` is what the decoder held back from the previous chunk (no
+                # text came of it yet) followed by this chunk.
+                data = bytes(error.object)
+                before = data[: error.start].decode(encoding, errors="replace")
+                byte = data[error.start] if error.start < len(data) else None
+                return line + before.count("\n"), byte

@@ -47,11 +47,11 @@ from coprod_check.aggregate.result import (
 from coprod_check.aggregate.roles import GROUP_LABELS, NO_ROLE
 from coprod_check.aggregate.stats import Distribution, distribution
 from coprod_check.aggregate.suppression import shown_for_question, shown_groups
-from coprod_check.answers_model import ROLES, AnswersFile, BankRef, Respondent
-from coprod_check.bank_model import Bank, Section
+from coprod_check.answers.model import ROLES, AnswersFile, BankRef, Respondent
+from coprod_check.bank.model import Bank, Section
 from coprod_check.errors import InvalidFileError, Location
-from coprod_check.result_model import BankInfo, Result
 from coprod_check.scoring.numbers import as_float, rounded
+from coprod_check.scoring.result import BankInfo, Result
 from coprod_check.scoring.sections import status_of, thresholds_for
 
 ScoreFunction = Callable[[Sequence[Bank], AnswersFile], Result]
@@ -62,7 +62,7 @@ def aggregate(
 ) -> AggregateResult:
     """The aggregate result of everything ``ingest`` has read."""
     if score is None:
-        from coprod_check.scoring import score as score_answers
+        from coprod_check.scoring.engine import score as score_answers
 
         score = score_answers
     return _Builder(ingest, settings, score).build()

@@ -29,7 +29,7 @@ from collections.abc import Mapping as TypingMapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from coprod_check.aggregate import forked
 from coprod_check.aggregate.bank_index import BankIndex, QuestionKey
@@ -37,9 +37,13 @@ from coprod_check.aggregate.columns import AnswerReader, ColumnPlan, plan_column
 from coprod_check.aggregate.csv_source import BATCH_ROWS, CsvSource, Cut, split_plain
 from coprod_check.aggregate.mapping import Mapping
 from coprod_check.aggregate.roles import NO_ROLE, read_role
+from coprod_check.aggregate.sources import WORKBOOK_SUFFIXES, open_rows
 from coprod_check.aggregate.stats import NO_ANSWER, Tally
-from coprod_check.bank_model import Bank
+from coprod_check.bank.model import Bank
 from coprod_check.errors import InputError, InvalidFileError, Location, UsageError
+
+if TYPE_CHECKING:
+    from coprod_check.aggregate.xlsx_source import XlsxSource
 
 OnError = Literal["skip", "fail"]
 ON_ERROR: tuple[str, ...] = ("skip", "fail")
@@ -61,9 +65,9 @@ SPARE_CORE = 0.5
 #: A helper gives up on a file with more distinct role cells than this (a column of free text).
 _TAIL_ROLES_LIMIT = 256
 
-CSV_SUFFIXES = (".csv", ".tsv")
+CSV_SUFFIXES = (".csv", ".tsv", *WORKBOOK_SUFFIXES)
 ANSWERS_SUFFIXES = (".yaml", ".yml")
-_SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".numbers")
+_SPREADSHEETS = (".xls", ".ods", ".numbers")
 
 #: ``progress(label, done, total)``: called as reading moves on (bytes of a CSV, or files).
 Progress = Callable[[str, int, int], None]
@@ -115,6 +119,7 @@ class Ingest:
         on_error: OnError = "skip",
         include_notes: bool = False,
         progress: Progress | None = None,
+        encoding: str | None = None,
         batch_rows: int = BATCH_ROWS,
         split_bytes: int | None = SPLIT_BYTES,
         split_at: float = 0.5,
@@ -124,8 +129,10 @@ class Ingest:
         processes where possible (None: never); ``split_after``: seconds of reading alone
         before deciding, when a core must be seen to be spare (0: decide at once, and fork
         whatever the load); ``split_at``: where in the bytes left then the helper starts, 0 to
-        1 (0.5 shares the work evenly; other values are for tests)."""
+        1 (0.5 shares the work evenly; other values are for tests); ``encoding``: of every CSV
+        (None: detected for each)."""
         self.index = index
+        self.encoding = encoding
         self.batch_rows = batch_rows
         self.split_bytes = split_bytes
         self.split_at = split_at
@@ -172,7 +179,7 @@ class Ingest:
 
     def read_answers(self, path: Path, name: str) -> None:
         """One answers file: one respondent, or one bad "row" placed at its first problem."""
-        from coprod_check.answers_loader import read_answers
+        from coprod_check.answers.loader import read_answers
 
         summary = InputSummary(name, "answers")
         self.inputs.append(summary)
@@ -222,10 +229,10 @@ class Ingest:
             self.tally.counts_for(group, info)[option] += 1
 
     def read_csv(self, path: Path, name: str) -> None:
-        """One CSV file, streamed: one respondent per row."""
+        """One CSV file or workbook, streamed: one respondent per row."""
         summary = InputSummary(name, "csv")
         self.inputs.append(summary)
-        with CsvSource(path, name) as source:
+        with open_rows(path, name, self.encoding) as source:
             plan = plan_columns(source.header, name, self.index, self.mapping, source.header_row)
             if plan.ignored:
                 shown = ", ".join(repr(title) for title in plan.ignored[:8])
@@ -236,19 +243,19 @@ class Ingest:
                 )
             rows = 0
             counts = _FileCounts(plan)
-            split = self._may_split(source, plan)
+            split = isinstance(source, CsvSource) and self._may_split(source, plan)
             # Measure the load while reading alone at first; or decide at once.
             load = forked.Load() if split and self.split_after > 0 else None
             helper: _Helper | None = None
             try:
-                if split and load is None:
+                if split and load is None and isinstance(source, CsvSource):
                     helper = self._split(source, plan, name)
                 for first_row, batch in source.batches(self.batch_rows, keep_offset=split):
                     rows += len(batch)
                     if not self._count(plan, batch, summary, counts):
                         self._sift(plan, name, first_row, batch, summary, counts)
                     if load is not None and load.elapsed() >= self.split_after:
-                        if load.spare_cores() >= SPARE_CORE:
+                        if load.spare_cores() >= SPARE_CORE and isinstance(source, CsvSource):
                             helper = self._split(source, plan, name)
                         load = None
                     if self.progress is not None:
@@ -636,7 +643,7 @@ class _Helper:
             self.process = None
 
 
-def _progress(source: CsvSource, helper: _Helper | None) -> int:
+def _progress(source: CsvSource | XlsxSource, helper: _Helper | None) -> int:
     """How far reading has got, in bytes of ``source``; while a helper reads the rest, this
     process's way to the cut stands for the whole way (both go at about the same pace)."""
     done = source.bytes_read
@@ -689,7 +696,10 @@ def check_input(path: Path) -> None:
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give its files (for example {path}/*.yaml)")
     if suffix in _SPREADSHEETS:
-        raise UsageError(f"{path}: a spreadsheet file; save it as 'CSV UTF-8' and give the .csv")
+        raise UsageError(
+            f"{path}: aggregate reads Excel .xlsx workbooks and CSV exports, not {suffix} files; "
+            "save it as .xlsx or 'CSV UTF-8'"
+        )
     if suffix == ".json":
         raise UsageError(
             f"{path}: aggregate takes answers files (.yaml) and CSV exports (.csv), "
@@ -697,8 +707,8 @@ def check_input(path: Path) -> None:
         )
     if suffix not in CSV_SUFFIXES + ANSWERS_SUFFIXES:
         raise UsageError(
-            f"{path}: not a .csv (or .tsv) export or a .yaml answers file; aggregate tells them "
-            "apart by their file name ending"
+            f"{path}: not a .csv, .tsv or .xlsx export or a .yaml answers file; aggregate "
+            "tells them apart by their file name ending"
         )
     if not path.exists():
         if path.is_symlink():

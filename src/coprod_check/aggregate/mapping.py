@@ -38,11 +38,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from coprod_check.aggregate.bank_index import BankIndex, QuestionInfo
 from coprod_check.aggregate.text import normalise
-from coprod_check.answers_model import ROLES
+from coprod_check.answers.model import ROLES
 from coprod_check.errors import CoprodError, InvalidFileError, Location
+from coprod_check.files.yaml_source import YamlDocument, load_yaml
 from coprod_check.problems import Problem
-from coprod_check.schema_errors import closest, schema_findings
-from coprod_check.yaml_source import YamlDocument, load_yaml
+from coprod_check.problems.schema_errors import closest, schema_findings
 
 MAPPING_VERSION = 1
 #: Column targets that are not questions.

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from coprod_check.aggregate.result import AggregateResult
 from coprod_check.errors import UsageError
+from coprod_check.render.office.cells import neutralise
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -43,7 +44,6 @@ CSV_COLUMNS = (
     "typical_label",
     "counts",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(
@@ -77,8 +77,7 @@ def _cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:g}"
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return neutralise(str(value))
 
 
 def render_csv(result: AggregateResult) -> str:
@@ -121,7 +120,7 @@ def render_csv(result: AggregateResult) -> str:
 
 
 def _template(name: str, view: AggregateView) -> str:
-    from coprod_check.reporters.jinja_env import render_template
+    from coprod_check.render.jinja_env import render_template
 
     charts = _charts(view) if name.endswith(".html.j2") else []
     return render_template(name, view=view, charts=charts, tool_version=view.tool_version)
@@ -129,7 +128,7 @@ def _template(name: str, view: AggregateView) -> str:
 
 def _charts(view: AggregateView) -> list[Markup]:
     """One bar chart per section: a bar for each shown group, with the section's thresholds."""
-    from coprod_check.reporters.charts import Bar, Marker, bar_chart
+    from coprod_check.render.charts import Bar, Marker, bar_chart
 
     charts: list[Markup] = []
     for number, block in enumerate(view.sections, start=1):
@@ -167,7 +166,7 @@ def _charts(view: AggregateView) -> list[Markup]:
 
 def render_text(view: AggregateView, *, color: bool | None = None, width: int | None = None) -> str:
     """The report as terminal text; ANSI colour codes only when colour is wanted."""
-    from coprod_check.reporters.console import console_text, string_console
+    from coprod_check.render.console import console_text, string_console
 
     console = string_console(color, width or DEFAULT_WIDTH)
     for block in _blocks(view):

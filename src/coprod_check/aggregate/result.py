@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coprod_check.result_model import BankInfo, Confidence, Result, StatusId, Verdict
+from coprod_check.scoring.result import BankInfo, Confidence, Result, StatusId, Verdict
 
 AGGREGATE_VERSION = 1
 

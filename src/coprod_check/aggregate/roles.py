@@ -1,7 +1,8 @@
 """Reading what respondents typed or picked as their role into the answers-file roles.
 
 A form's wording varies ("Person who uses services", "Service user", "Carer / family member"),
-so common variants are accepted case-insensitively. A few words are ambiguous: "staff" usually
+so common variants are accepted case-insensitively, and words in brackets that only qualify a
+role ("Commissioner (ICB)") are read past. A few words are ambiguous: "staff" usually
 means frontline staff when managers are asked separately, but not always, so those are read with
 a warning that names the assumption. Anything else becomes "other" with a warning, unless the
 mapping file's ``roles:`` section says what it is.
@@ -9,12 +10,13 @@ mapping file's ``roles:`` section says what it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from coprod_check.aggregate.text import normalise, words
-from coprod_check.answers_model import ROLES
+from coprod_check.answers.model import ROLES
 
 #: Group id for respondents who gave no role: counted for everyone, never shown as a group.
 NO_ROLE = ""
@@ -46,8 +48,19 @@ for _role, _variants in {
         "person with lived experience",
         "people with lived experience",
         "lived experience",
+        "lived experience expert",
+        "person with lived experience of services",
     ),
-    "carer": ("carer", "carers", "unpaid carer", "unpaid carers", "family carer", "family carers"),
+    "carer": (
+        "carer",
+        "carers",
+        "unpaid carer",
+        "unpaid carers",
+        "family carer",
+        "family carers",
+        "parent carer",
+        "young carer",
+    ),
     "frontline staff": (
         "frontline staff",
         "front line staff",
@@ -57,9 +70,19 @@ for _role, _variants in {
         "front line worker",
         "practitioner",
         "practitioners",
+        "frontline practitioner",
+        "frontline practitioners",
+        "front line practitioner",
     ),
     "manager": ("manager", "managers", "service manager", "team manager", "senior manager"),
-    "commissioner": ("commissioner", "commissioners"),
+    "commissioner": (
+        "commissioner",
+        "commissioners",
+        "icb commissioner",
+        "nhs commissioner",
+        "local authority commissioner",
+        "council commissioner",
+    ),
     "other": ("other",),
 }.items():
     for _variant in _variants:
@@ -76,7 +99,16 @@ _ASSUMED: dict[str, str] = {
     words("client"): "person who uses services",
     words("family member"): "carer",
     words("team leader"): "manager",
+    words("clinician"): "frontline staff",
+    words("nurse"): "frontline staff",
+    words("social worker"): "frontline staff",
+    words("support worker"): "frontline staff",
+    words("doctor"): "frontline staff",
+    words("gp"): "frontline staff",
+    words("commissioning"): "commissioner",
 }
+#: "Commissioner (ICB)": what is in brackets qualifies the role; it is read without it.
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 How = Literal["blank", "exact", "mapped", "assumed", "unknown"]
 
@@ -114,8 +146,11 @@ def read_role(raw: str, overrides: Mapping[str, str] | None = None) -> RoleReadi
         if mapped is not None:
             return RoleReading(mapped, "mapped")
     key = words(raw)
-    if key in _SAME:
-        return RoleReading(_SAME[key], "exact")
-    if key in _ASSUMED:
-        return RoleReading(_ASSUMED[key], "assumed")
+    bare = words(_BRACKETS.sub(" ", raw)) if "(" in raw or "[" in raw else key
+    for text in (key, bare):
+        if text in _SAME:
+            return RoleReading(_SAME[text], "exact")
+    for text in (key, bare):
+        if text in _ASSUMED:
+            return RoleReading(_ASSUMED[text], "assumed")
     return RoleReading("other", "unknown")

@@ -17,7 +17,12 @@ from coprod_check.aggregate.result import (
     SectionStats,
 )
 from coprod_check.aggregate.roles import GROUP_LABELS
-from coprod_check.reporters.view import CONFIDENCE_WORDS, ROLE_WORDS, STATUS_WORDS, format_score
+from coprod_check.scoring.report.view import (
+    CONFIDENCE_WORDS,
+    ROLE_WORDS,
+    STATUS_WORDS,
+    format_score,
+)
 
 TITLE = "Co-production readiness: workshop and survey results"
 METHOD = (

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from coprod_check.assess.commands import COMMANDS
 from coprod_check.assess.session import Item, Session
-from coprod_check.bank_model import Bank, Citation
+from coprod_check.bank.model import Bank, Citation
 
 if TYPE_CHECKING:
     from rich.console import Console

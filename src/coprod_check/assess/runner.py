@@ -14,14 +14,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from coprod_check.answers_model import ROLES, AnswersFile, Respondent
-from coprod_check.assess.answers_writer import save_answers
+from coprod_check.answers.model import ROLES, AnswersFile, Respondent
+from coprod_check.answers.writer import save_answers
 from coprod_check.assess.commands import parse
 from coprod_check.assess.prompts import END_PROMPT, PlainScreen, RichScreen, Screen, question_prompt
 from coprod_check.assess.session import Session, SessionError
-from coprod_check.atomic import same_file
-from coprod_check.bank_model import Bank
+from coprod_check.bank.model import Bank
 from coprod_check.errors import InputError, Location, OutputExistsError, UsageError
+from coprod_check.files.atomic import same_file
 
 EXIT_INTERRUPTED = 130
 DEFAULT_OUTPUT = Path("answers.yaml")
@@ -80,7 +80,7 @@ def assess(
     Raises ``CoprodError`` for the CLI to report (no terminal, a file that must not be
     overwritten, an unreadable or invalid file to resume, an unknown bank).
     """
-    from coprod_check.answers_loader import available_banks, read_answers, select_banks
+    from coprod_check.answers.loader import available_banks, read_answers, select_banks
 
     if not interactive:
         raise UsageError(NOT_A_TERMINAL)
@@ -100,8 +100,8 @@ def text_report(banks: Sequence[Bank], plain: bool) -> Callable[[AnswersFile], s
     """The ``score`` text report for finished answers (colour as the terminal allows)."""
 
     def report(answers: AnswersFile) -> str:
-        from coprod_check.reporters import render
-        from coprod_check.scoring import score
+        from coprod_check.scoring.engine import score
+        from coprod_check.scoring.report import render
 
         return render(score(banks, answers), "text", color=False if plain else None)
 

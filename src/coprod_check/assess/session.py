@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coprod_check.answers_model import Answer, AnswersFile, BankRef, Respondent
-from coprod_check.bank_model import Bank, Question, Scale, ScaleOption, Section
+from coprod_check.answers.model import Answer, AnswersFile, BankRef, Respondent
+from coprod_check.bank.model import Bank, Question, Scale, ScaleOption, Section
 from coprod_check.errors import UsageError
 
 

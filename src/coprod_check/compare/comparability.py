@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from coprod_check.compare.point import Point
 from coprod_check.compare.result import BankChange, Comparability, QuestionChange
 from coprod_check.errors import Location, UsageError
-from coprod_check.result_model import Result
+from coprod_check.scoring.result import Result
 
 QuestionKey = tuple[str, str]  # (bank id, question id)
 

@@ -36,7 +36,7 @@ from coprod_check.compare.result import (
     StepChange,
 )
 from coprod_check.errors import UsageError
-from coprod_check.result_model import (
+from coprod_check.scoring.result import (
     VERDICT_ORDER,
     LevelResult,
     RecommendationItem,

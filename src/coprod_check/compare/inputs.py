@@ -21,11 +21,11 @@ from pydantic import BaseModel, ValidationError
 
 from coprod_check.compare.point import Point
 from coprod_check.errors import InputError, InvalidFileError, Location
-from coprod_check.result_model import RESULT_VERSION, Result
-from coprod_check.yaml_source import parse_yaml, read_text
+from coprod_check.files.yaml_source import parse_yaml, read_text
+from coprod_check.scoring.result import RESULT_VERSION, Result
 
 if TYPE_CHECKING:
-    from coprod_check.bank_model import Bank
+    from coprod_check.bank.model import Bank
 
 WHAT_COMPARE_TAKES = (
     "compare takes answers files and JSON results saved from 'coprod-check score' or "
@@ -48,18 +48,18 @@ def load_points(paths: Sequence[str], banks: BankSource) -> list[Point]:
     return [load_point(path, loaded) for path in paths]
 
 
-def load_point(path: str, banks: BankSource) -> Point:
-    """One input, by what it contains."""
+def load_point(path: str, banks: BankSource, takes: str = WHAT_COMPARE_TAKES) -> Point:
+    """One input, by what it contains; ``takes`` says what the command reads, in messages."""
     text = read_text(Path(path), path)
     if text.lstrip().startswith(("{", "[")):
-        return _from_json(path, text)
-    return _from_yaml(path, text, banks)
+        return _from_json(path, text, takes)
+    return _from_yaml(path, text, banks, takes)
 
 
 # -- JSON results -------------------------------------------------------------------------------
 
 
-def _from_json(name: str, text: str) -> Point:
+def _from_json(name: str, text: str, takes: str) -> Point:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -75,11 +75,9 @@ def _from_json(name: str, text: str) -> Point:
             "not a saved result: the JSON holds a number too long to read", Location(name)
         ) from None
     if not isinstance(data, dict):
-        raise InputError(f"a JSON file that is not an object; {WHAT_COMPARE_TAKES}", Location(name))
+        raise InputError(f"a JSON file that is not an object; {takes}", Location(name))
     if "compare_version" in data:
-        raise InputError(
-            f"this is a compare result, not an assessment; {WHAT_COMPARE_TAKES}", Location(name)
-        )
+        raise InputError(f"this is a compare result, not an assessment; {takes}", Location(name))
     if "aggregate_version" in data:
         from coprod_check.aggregate.result import AGGREGATE_VERSION, AggregateResult
 
@@ -95,7 +93,7 @@ def _from_json(name: str, text: str) -> Point:
         _check_version(name, data, "result_version", RESULT_VERSION)
         return Point(label=name, kind="score", result=_validate(Result, name, text, data, "score"))
     raise InputError(
-        f"a JSON file without result_version or aggregate_version; {WHAT_COMPARE_TAKES}",
+        f"a JSON file without result_version or aggregate_version; {takes}",
         Location(name, 1),
     )
 
@@ -138,26 +136,28 @@ def _json_location(name: str, text: str, loc: Sequence[str | int]) -> Location:
 # -- answers files ------------------------------------------------------------------------------
 
 
-def _from_yaml(name: str, text: str, banks: BankSource) -> Point:
+def _from_yaml(name: str, text: str, banks: BankSource, takes: str) -> Point:
     doc = parse_yaml(text, name)
     data = doc.data
     if isinstance(data, dict) and "answers_version" in data:
         return _from_answers(name, text, banks)
     if isinstance(data, dict) and "schema_version" in data and "sections" in data:
         raise InputError(
-            f"this is a question bank, not answers; {WHAT_COMPARE_TAKES} "
+            f"this is a question bank, not answers; {takes} "
             "(give banks to score answers with --bank)",
             Location(name, 1),
         )
+    if isinstance(data, dict) and "plan_version" in data:
+        raise InputError(f"this is an action plan, not an assessment; {takes}", Location(name, 1))
     raise InputError(
-        f"neither an answers file (no answers_version) nor a saved result; {WHAT_COMPARE_TAKES}",
+        f"neither an answers file (no answers_version) nor a saved result; {takes}",
         Location(name, 1),
     )
 
 
 def _from_answers(name: str, text: str, banks: BankSource) -> Point:
-    from coprod_check.answers_loader import parse_answers
-    from coprod_check.scoring import score
+    from coprod_check.answers.loader import parse_answers
+    from coprod_check.scoring.engine import score
 
     loaded = parse_answers(text, name, banks())
     answered = {

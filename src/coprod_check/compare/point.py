@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from coprod_check.compare.result import InputKind
-from coprod_check.result_model import Result
+from coprod_check.scoring.result import Result
 
 
 @dataclass(frozen=True, slots=True)

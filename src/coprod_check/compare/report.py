@@ -53,7 +53,7 @@ def render_json(result: CompareResult) -> str:
 
 
 def _template(name: str, view: CompareView) -> str:
-    from coprod_check.reporters.jinja_env import render_template
+    from coprod_check.render.jinja_env import render_template
 
     charts = _charts(view) if name.endswith(".html.j2") else []
     return render_template(name, view=view, charts=charts, tool_version=view.tool_version)
@@ -61,8 +61,8 @@ def _template(name: str, view: CompareView) -> str:
 
 def _charts(view: CompareView) -> list[Markup]:
     """One bar chart per section: a bar for each point, in time order, with its thresholds."""
-    from coprod_check.reporters.charts import Bar, Marker, bar_chart
-    from coprod_check.reporters.view import format_score
+    from coprod_check.render.charts import Bar, Marker, bar_chart
+    from coprod_check.scoring.report.view import format_score
 
     charts: list[Markup] = []
     for number, row in enumerate(view.criteria, start=1):
@@ -111,7 +111,7 @@ def _charts(view: CompareView) -> list[Markup]:
 
 def render_text(view: CompareView, *, color: bool | None = None, width: int | None = None) -> str:
     """The comparison as terminal text; ANSI colour codes only when colour is wanted."""
-    from coprod_check.reporters.console import console_text, string_console
+    from coprod_check.render.console import console_text, string_console
 
     console = string_console(color, width or DEFAULT_WIDTH)
     for block in _blocks(view):

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coprod_check.result_model import (
+from coprod_check.scoring.result import (
     BankInfo,
     CitationText,
     Confidence,

@@ -21,7 +21,12 @@ from coprod_check.compare.result import (
     RecommendationTrend,
     StepChange,
 )
-from coprod_check.reporters.view import CONFIDENCE_WORDS, ROLE_WORDS, STATUS_WORDS, format_score
+from coprod_check.scoring.report.view import (
+    CONFIDENCE_WORDS,
+    ROLE_WORDS,
+    STATUS_WORDS,
+    format_score,
+)
 
 TITLE = "Progress across improvement cycles"
 IMPROVEMENT_QUESTION = (

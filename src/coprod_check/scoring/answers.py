@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from coprod_check.answers_model import AnswersFile
-from coprod_check.bank_model import Bank, Question, Scale, ScaleOption, Section
-from coprod_check.result_model import AnswerTrace
+from coprod_check.answers.model import AnswersFile
+from coprod_check.bank.model import Bank, Question, Scale, ScaleOption, Section
 from coprod_check.scoring.numbers import exact
+from coprod_check.scoring.result import AnswerTrace
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod_check.bank_model import Approach, Bank, Condition
-from coprod_check.result_model import ApproachSuggestion, SectionResult
+from coprod_check.bank.model import Approach, Bank, Condition
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.citations import cite
+from coprod_check.scoring.result import ApproachSuggestion, SectionResult
 
 
 def _find_item(bank: Bank, question_id: str, items: Sequence[ScoredAnswer]) -> ScoredAnswer | None:

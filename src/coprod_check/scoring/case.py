@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod_check.result_model import CaseResult, SectionResult, StatusId
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.numbers import HALF, as_float, show
+from coprod_check.scoring.result import CaseResult, SectionResult, StatusId
 from coprod_check.scoring.sections import STATUS_ORDER, weighted_score
 
 

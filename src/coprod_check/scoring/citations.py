@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coprod_check.bank_model import Bank, Citation
-from coprod_check.result_model import CitationText
+from coprod_check.bank.model import Bank, Citation
+from coprod_check.scoring.result import CitationText
 
 
 def cite(bank: Bank, citation: Citation) -> CitationText:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from coprod_check.bank_model import Bank
-from coprod_check.result_model import Confidence, ConfidenceLabel
+from coprod_check.bank.model import Bank
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.numbers import exact, percent, share, share_text
+from coprod_check.scoring.result import Confidence, ConfidenceLabel
 
 HIGH = Fraction(8, 10)
 MEDIUM = Fraction(5, 10)

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coprod_check import __version__
-from coprod_check.answers_model import AnswersFile
-from coprod_check.bank_model import Bank
-from coprod_check.result_model import BankInfo, RespondentInfo, Result
+from coprod_check.answers.model import AnswersFile
+from coprod_check.bank.model import Bank
 from coprod_check.scoring.answers import resolve
 from coprod_check.scoring.case import case_result
 from coprod_check.scoring.confidence import confidence
 from coprod_check.scoring.flags import red_flag_hits
 from coprod_check.scoring.levels import level_result
 from coprod_check.scoring.recommendations import recommend
+from coprod_check.scoring.result import BankInfo, RespondentInfo, Result
 from coprod_check.scoring.sections import score_section
 from coprod_check.scoring.verdict import decide
 

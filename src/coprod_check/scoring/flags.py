@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod_check.result_model import RedFlagHit
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.citations import cite
+from coprod_check.scoring.result import RedFlagHit
 
 
 def red_flag_hits(items: Sequence[ScoredAnswer]) -> list[RedFlagHit]:

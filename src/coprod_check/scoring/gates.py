@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod_check.bank_model import Bank
+from coprod_check.bank.model import Bank
 from coprod_check.errors import UsageError
-from coprod_check.result_model import Result
 from coprod_check.scoring.levels import NONE_ID, level_bank
+from coprod_check.scoring.result import Result
 
 
 def level_choices(banks: Sequence[Bank]) -> list[str]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod_check.bank_model import Bank
-from coprod_check.result_model import LevelResult, LevelStep, SectionResult
+from coprod_check.bank.model import Bank
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.citations import cite
 from coprod_check.scoring.confidence import label_for
 from coprod_check.scoring.numbers import exact, share, show
+from coprod_check.scoring.result import LevelResult, LevelStep, SectionResult
 
 NONE_ID = "none"
 NONE_NAME = "Not yet co-producing"

@@ -11,18 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coprod_check.bank_model import Recommendation
-from coprod_check.result_model import (
+from coprod_check.bank.model import Recommendation
+from coprod_check.scoring.answers import ScoredAnswer
+from coprod_check.scoring.citations import cite
+from coprod_check.scoring.levels import level_bank
+from coprod_check.scoring.numbers import HALF, show
+from coprod_check.scoring.result import (
     LevelResult,
     RecommendationCategory,
     RecommendationItem,
     RedFlagHit,
     SectionResult,
 )
-from coprod_check.scoring.answers import ScoredAnswer
-from coprod_check.scoring.citations import cite
-from coprod_check.scoring.levels import level_bank
-from coprod_check.scoring.numbers import HALF, show
 
 CATEGORY_ORDER: tuple[RecommendationCategory, ...] = ("blocker", "criterion", "next-level", "other")
 

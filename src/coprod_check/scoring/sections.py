@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from coprod_check.bank_model import Bank, Section, Thresholds
-from coprod_check.result_model import SectionResult, StatusId
+from coprod_check.bank.model import Bank, Section, Thresholds
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.citations import cite
 from coprod_check.scoring.numbers import as_float, exact, percent, rounded, share, share_text, show
+from coprod_check.scoring.result import SectionResult, StatusId
 
 #: Worst first, for "the worst status among these sections".
 STATUS_ORDER: tuple[StatusId, ...] = ("not-met", "partly-met", "met")

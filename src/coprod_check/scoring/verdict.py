@@ -11,8 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod_check.bank_model import Bank
-from coprod_check.result_model import (
+from coprod_check.bank.model import Bank
+from coprod_check.scoring.answers import ScoredAnswer
+from coprod_check.scoring.approaches import suggest
+from coprod_check.scoring.confidence import short_banks
+from coprod_check.scoring.flags import describe_hit
+from coprod_check.scoring.numbers import percent, share_text, show
+from coprod_check.scoring.result import (
     ApproachSuggestion,
     Confidence,
     RedFlagHit,
@@ -20,11 +25,6 @@ from coprod_check.result_model import (
     Verdict,
     VerdictId,
 )
-from coprod_check.scoring.answers import ScoredAnswer
-from coprod_check.scoring.approaches import suggest
-from coprod_check.scoring.confidence import short_banks
-from coprod_check.scoring.flags import describe_hit
-from coprod_check.scoring.numbers import percent, share_text, show
 
 LABELS: dict[VerdictId, str] = {
     "ready": "Ready to co-produce",

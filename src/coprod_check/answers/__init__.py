@@ -1,0 +1,1 @@
+"""The answers format: model, loader, checks against banks, template, writer, handout."""

@@ -1,0 +1,1 @@
+"""The question-bank format: pydantic model, loader, semantic checks, id clashes between banks."""

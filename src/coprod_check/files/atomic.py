@@ -1,0 +1,133 @@
+"""Write files atomically: a temporary file in the same folder, flushed, then renamed over.
+
+A crash, a closed laptop or Ctrl-C part-way through leaves either the old file or the new one,
+never half of each.
+
+Only regular files are replaced that way. A symbolic link is followed, so the file it points to
+gets the new text and the link stays. A device or pipe named as the output (``-o /dev/null``,
+``-o /dev/stdout``) is written into, never replaced: renaming over it would swap the device for
+a plain file. Every failure is a one-line :class:`~coprod_check.errors.CoprodError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from coprod_check.errors import InputError, Location, OutputExistsError, UsageError
+
+EXISTS = "already exists; use --force to replace it"
+IS_FOLDER = "is a folder; give a file name to write to"
+
+
+def check_output(
+    output: Path,
+    *,
+    force: bool,
+    inputs: Sequence[Path] = (),
+    refusal: str = "refusing to write the report over an input file",
+) -> None:
+    """Refuse, before any work is done, to write over an input, a folder, a file in a folder
+    that does not exist, or (without ``force``) an existing file."""
+    where = Location(str(output))
+    if any(same_file(output, path) for path in inputs):
+        raise OutputExistsError(refusal, where)
+    mode = _mode(output, where)
+    if mode is not None and stat.S_ISDIR(mode):
+        raise UsageError(IS_FOLDER, where)
+    if mode is None:
+        folder = _target(output).parent
+        if not folder.is_dir():
+            raise InputError(f"cannot write here: there is no folder {str(folder)!r}", where)
+    elif stat.S_ISREG(mode) and not force:
+        raise OutputExistsError(EXISTS, where)
+
+
+def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
+    """Write ``text`` (or bytes: a Word or Excel file) to ``path`` atomically; refuse to replace
+    an existing file unless told."""
+    where = Location(str(path))
+    mode = _mode(path, where)
+    if mode is not None and stat.S_ISDIR(mode):
+        raise UsageError(IS_FOLDER, where)
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_into(path, text, where)
+        return
+    if (mode is not None or path.is_symlink()) and not overwrite:
+        raise OutputExistsError(EXISTS, where)
+    target = _target(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise InputError(f"cannot write here: {error.strerror or error}", where) from None
+    try:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise InputError(f"cannot write: {error.strerror or error}", where) from None
+        raise
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name the same file (used to refuse writing a report over answers)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
+        return False
+
+
+def _mode(path: Path, where: Location) -> int | None:
+    """The mode of what ``path`` names (links followed); None when nothing is there yet."""
+    try:
+        return os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise InputError(f"cannot write here: {error.strerror or error}", where) from None
+
+
+def _target(path: Path) -> Path:
+    """The file a symbolic link points to (so the link survives), else ``path`` itself."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _write_into(path: Path, text: str | bytes, where: Location) -> None:
+    """Write into a device or pipe; a pipe nobody reads from is an error, not a hang."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise InputError("a pipe with nothing reading from it", where) from None
+        raise InputError(f"cannot write: {error.strerror or error}", where) from None
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        stream = os.fdopen(descriptor, "wb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    try:
+        with stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}", where) from None

@@ -1,0 +1,42 @@
+"""Where the bundled question banks and report templates live.
+
+In an installed wheel they are package data (``coprod_check/questionnaires`` and
+``coprod_check/templates``, force-included at build time) read through ``importlib.resources``.
+In a source checkout (editable install) they are the top-level ``questionnaires/`` and
+``templates/`` folders of the repository, which is the single copy we edit.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+_PACKAGE = "coprod_check"
+_REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def _data_dir(name: str) -> Traversable:
+    packaged = resources.files(_PACKAGE) / name
+    if packaged.is_dir():
+        return packaged
+    return _REPO_ROOT / name
+
+
+def questionnaires_dir() -> Traversable:
+    """The folder of bundled question banks."""
+    return _data_dir("questionnaires")
+
+
+def templates_dir() -> Traversable:
+    """The folder of bundled jinja2 report templates."""
+    return _data_dir("templates")
+
+
+def bundled_bank_files() -> list[Traversable]:
+    """The bundled bank files, sorted by name so output order is stable."""
+    folder = questionnaires_dir()
+    return sorted(
+        (item for item in folder.iterdir() if item.name.endswith((".yaml", ".yml"))),
+        key=lambda item: item.name,
+    )

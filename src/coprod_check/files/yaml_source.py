@@ -1,0 +1,291 @@
+"""Read a user's YAML file safely and remember where every value came from.
+
+PyYAML's loaders forget line numbers and silently keep the last of duplicate keys. Here we
+compose the node tree with the *safe* loader, then build plain Python data ourselves so that:
+
+- every mapping key and sequence item keeps its ``(line, column)``, so schema errors found
+  later (by pydantic, on the plain data) can be mapped back to the YAML node;
+- duplicate keys are reported, not dropped;
+- alias expansion is bounded, so a "billion laughs" file is refused instead of eating memory;
+- files that are too large, binary or not UTF-8 are refused with a one-line message.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coprod_check.errors import InputError, Location
+from coprod_check.files.input_files import open_input
+from coprod_check.problems import Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 100
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """Plain data loaded from one YAML file, with the position of every value."""
+
+    path: str
+    data: Any
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, loc: Sequence[str | int]) -> Location:
+        """The position of the value at ``loc`` or, failing that, of its nearest parent."""
+        key: PathKey = tuple(loc)
+        while key not in self.positions and key:
+            key = key[:-1]
+        line, column = self.positions.get(key, (1, 1))
+        return Location(self.path, line, column)
+
+    def problem(self, loc: Sequence[str | int], code: str, message: str, **kw: Any) -> Problem:
+        """A :class:`Problem` placed at ``loc`` in this document."""
+        where = self.locate(loc)
+        return Problem(self.path, where.line, where.column, code, message, **kw)
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """The file's text, or an :class:`InputError` saying in one line why it cannot be read.
+
+    Only regular files are read (a pipe would block; see :mod:`coprod_check.files.input_files`), and
+    never more than the size limit, even from a file that grows while it is read.
+    """
+    name = display or str(path)
+    with open_input(path, name) as stream:
+        try:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(
+                    f"file is too large ({size / 1024 / 1024:.1f} MiB; the limit is "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB)",
+                    Location(name),
+                )
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror or error}", Location(name)) from None
+    return decode(raw, name)
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without a byte-order mark); refuse binary content."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(
+            f"file is too large (the limit is {MAX_FILE_BYTES // 1024 // 1024} MiB)",
+            Location(name),
+        )
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            raise InputError(
+                f"the file is saved as {encoding} text; save it as UTF-8", Location(name, 1)
+            )
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise InputError("binary content (a NUL byte): not a text file", Location(name, line))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
+            Location(name, line),
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
+def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
+    """Read and parse ``path``; see :func:`parse_yaml`."""
+    name = display or str(path)
+    return parse_yaml(read_text(path, name), name)
+
+
+def parse_yaml(text: str, name: str) -> YamlDocument:
+    """Parse YAML text into a :class:`YamlDocument`.
+
+    Raises :class:`InputError` for anything that is not one readable YAML document.
+    Duplicate keys are not fatal: they are recorded in ``problems``.
+    """
+    if not text.strip():
+        raise InputError("the file is empty", Location(name, 1))
+    try:
+        node = _compose(text)
+        if node is None:
+            raise InputError("the file holds no YAML document", Location(name, 1))
+        builder = _Builder(name)
+        data = builder.build(node, ())
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, name) from None
+    except yaml.reader.ReaderError as error:
+        raise _character_error(error, text, name) from None
+    except yaml.YAMLError as error:
+        raise InputError(f"YAML error: {error}", Location(name)) from None
+    except RecursionError:
+        raise InputError(
+            f"the data is nested too deeply (more than {MAX_DEPTH} levels)", Location(name)
+        ) from None
+    return YamlDocument(name, data, builder.positions, builder.problems)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree, by libyaml when it is available (fast), else by PyYAML's own parser.
+
+    On any error we parse again with PyYAML's parser, whose messages and marks we word for users.
+    Both are the *safe* loaders: no tags construct Python objects.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            loader = fast(text)
+            try:
+                return loader.get_single_node()  # type: ignore[no-any-return]
+            finally:
+                loader.dispose()
+        except yaml.YAMLError:
+            pass
+    loader = yaml.SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _character_error(error: yaml.reader.ReaderError, text: str, name: str) -> InputError:
+    """A character YAML does not allow (a control character such as ESC), with its place."""
+    position = min(max(error.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = error.character if isinstance(error.character, int) else None
+    shown = f" (U+{code:04X})" if code is not None else ""
+    return InputError(
+        f"a control character{shown} that YAML does not allow; remove it",
+        Location(name, line, column),
+    )
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, name: str) -> InputError:
+    mark = error.problem_mark or error.context_mark
+    problem_text = error.problem or ""
+    if error.context_mark is not None and (
+        "end of stream" in problem_text or "<stream end>" in problem_text
+    ):
+        mark = error.context_mark  # an unclosed quote or bracket: point at where it opened
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    problem = (error.problem or "").strip()
+    if "'\\t'" in problem or "\\t" in problem or "tab" in problem:
+        message = "a tab character is used for indentation; YAML needs spaces"
+    elif "expected a single document" in str(error):
+        message = "the file holds more than one YAML document; put one per file"
+    else:
+        context = f" {error.context}" if error.context else ""
+        message = f"YAML syntax error: {problem}{context}".strip()
+    return InputError(message, Location(name, line, column))
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters for a message (a value can be megabytes long)."""
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+class _Builder:
+    """Turn a composed node tree into plain data, recording positions and duplicate keys."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.positions: dict[PathKey, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        self.count += 1
+        if len(path) > MAX_DEPTH:
+            raise InputError(
+                f"the data is nested too deeply (more than {MAX_DEPTH} levels)",
+                Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1),
+            )
+        if self.count > MAX_NODES:
+            raise InputError(
+                f"the document expands to more than {MAX_NODES:,} values "
+                "(YAML aliases used to blow up memory?); refusing to load it",
+                Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1),
+            )
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        where = Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            mark = error.problem_mark or node.start_mark
+            raise InputError(
+                f"YAML error: {error.problem}",
+                Location(self.name, mark.line + 1, mark.column + 1),
+            ) from None
+        except (ValueError, OverflowError):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = (
+                    f"{node.value} is not a real date; write dates as YYYY-MM-DD "
+                    "(or put the value in quotes if it is not a date)"
+                )
+            else:
+                message = f"the value {_shorten(node.value)!r} cannot be read"
+            raise InputError(message, where) from None
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:
+        try:
+            self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
+        except yaml.MarkedYAMLError as error:  # point at the mapping that merges, not the anchor
+            mark = error.context_mark or error.problem_mark or node.start_mark
+            raise InputError(
+                f"YAML error: {error.problem or error}".strip(),
+                Location(self.name, mark.line + 1, mark.column + 1),
+            ) from None
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError(
+                    "a mapping key must be a plain value, not a list or mapping",
+                    Location(
+                        self.name, key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                    ),
+                )
+            key = self.constructor.construct_object(key_node)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                key = str(key)
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key in result:
+                first = self.positions.get((*path, key), (None, None))[0]
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        line,
+                        column,
+                        "duplicate-key",
+                        f"duplicate key {key!r} (first given on line {first}); "
+                        "YAML would silently keep only the last one",
+                    )
+                )
+            self.positions[(*path, key)] = (line, column)
+            result[key] = self.build(value_node, (*path, key))
+        return result

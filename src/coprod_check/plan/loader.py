@@ -1,0 +1,62 @@
+"""Plan file -> checked :class:`Plan`, or a one-line error naming the file and line.
+
+Like answers files, a plan is checked against the banks in play (bundled, plus ``--bank``
+files): its actions name questions and recommendations of those banks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from coprod_check.bank.model import Bank
+from coprod_check.errors import InvalidFileError
+from coprod_check.files.yaml_source import YamlDocument, load_yaml
+from coprod_check.plan.checks import check_and_parse
+from coprod_check.plan.model import Plan
+from coprod_check.problems import Problem, more_problems
+
+#: Top-level keys of the other files coprod-check reads, and what to say when one of them is
+#: given where a plan is expected.
+_OTHER_FILES = {
+    "schema_version": "this is a question bank, not an action plan",
+    "answers_version": "this is an answers file, not an action plan (draft one with "
+    "'coprod-check plan draft ANSWERS -o plan.yaml')",
+    "mapping_version": "this is a mapping file (for 'aggregate --mapping'), not an action plan",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPlan:
+    """A checked plan, the file it came from and any warnings."""
+
+    path: str
+    plan: Plan
+    warnings: list[Problem]
+
+
+def read_plan(path: Path, banks: Sequence[Bank], display: str | None = None) -> LoadedPlan:
+    """Read, check and parse a plan file.
+
+    Raises ``InputError`` (exit 2) when the file cannot be read or is not YAML, and
+    ``InvalidFileError`` (exit 1) naming the first problem's file and line when its content is
+    wrong. Warnings are returned, not raised.
+    """
+    return plan_from_document(load_yaml(path, display or str(path)), banks)
+
+
+def plan_from_document(doc: YamlDocument, banks: Sequence[Bank]) -> LoadedPlan:
+    """The plan in ``doc``, as :func:`read_plan`."""
+    if isinstance(doc.data, dict) and "plan_version" not in doc.data:
+        for key, message in _OTHER_FILES.items():
+            if key in doc.data:
+                raise InvalidFileError(message, doc.locate((key,)))
+    checked = check_and_parse(doc, banks)
+    errors = [problem for problem in checked.problems if problem.severity == "error"]
+    if errors or checked.plan is None:
+        first = errors[0] if errors else doc.problem((), "invalid", "not a valid action plan")
+        suffix = more_problems(doc.path, len(errors))
+        raise InvalidFileError(f"{first.message}{suffix}", first.location)
+    warnings = [problem for problem in checked.problems if problem.severity != "error"]
+    return LoadedPlan(doc.path, checked.plan, warnings)

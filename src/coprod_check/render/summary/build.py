@@ -1,0 +1,156 @@
+"""One-page summaries of a score, an aggregate and a compare result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from coprod_check.render.summary.model import TOP_ACTIONS, Action, HeatMap, OnePage
+
+if TYPE_CHECKING:
+    from coprod_check.aggregate.result import AggregateResult
+    from coprod_check.compare.result import CompareResult
+    from coprod_check.scoring.result import RecommendationItem, Result
+
+_CONFIDENCE = {"high": "high", "medium": "medium", "low": "low", "insufficient": "too few answers"}
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _why(reasons: Sequence[str], conditions: Sequence[str]) -> str:
+    """One or two sentences: the first reason, and the first condition (or second reason)."""
+    chosen = list(reasons[:1]) + list(conditions[:1] or reasons[1:2])
+    if not chosen:
+        return "No rule raised a concern."
+    more = len(reasons) + len(conditions) - len(chosen)
+    text = " ".join(_sentence(item) for item in chosen)
+    return text + (f" ({more} more in the detail.)" if more > 0 else "")
+
+
+def _level(result: Result) -> str:
+    level = result.level
+    if not level.available:
+        return "Not assessed: no answered question bank defines Needham & Carr levels."
+    reached = next((step for step in level.steps if step.id == level.id), None)
+    also = f" ({', '.join(reached.aliases)})" if reached and reached.aliases else ""
+    return f"{level.name}{also}; confidence {_CONFIDENCE.get(level.confidence, level.confidence)}."
+
+
+def _actions(items: Sequence[RecommendationItem]) -> list[Action]:
+    ranked = sorted(items, key=lambda item: item.rank)[:TOP_ACTIONS]
+    return [Action(_sentence(item.text), _sentence(item.because)) for item in ranked]
+
+
+def _flags(result: Result) -> str:
+    blockers = sum(flag.severity == "blocker" for flag in result.red_flags)
+    cautions = len(result.red_flags) - blockers
+    if not result.red_flags:
+        return "none raised"
+    parts = [f"{blockers} blocker{'s' if blockers != 1 else ''}"] if blockers else []
+    parts += [f"{cautions} caution{'s' if cautions != 1 else ''}"] if cautions else []
+    return " and ".join(parts)
+
+
+def score_summary(result: Result) -> OnePage:
+    """The first page of a score report."""
+    confidence = result.confidence
+    return OnePage(
+        headline=result.verdict.label,
+        verdict_id=result.verdict.id,
+        why=_why(result.verdict.reasons, result.verdict.conditions),
+        level=_level(result),
+        actions=_actions(result.recommendations),
+        facts=[
+            ("Answers", f"{confidence.answered} of {confidence.total} questions answered"),
+            ("Red flags", _flags(result)),
+        ],
+    )
+
+
+def aggregate_summary(result: AggregateResult) -> OnePage:
+    """The first page of a workshop's report: everyone's verdict, and where groups differ."""
+    from coprod_check.aggregate.roles import GROUP_LABELS
+
+    overall = result.overall
+    outcomes = {item.group: item for item in result.outcomes}
+    everyone = outcomes.get("everyone")
+    groups = [item for item in result.outcomes if item.group != "everyone"]
+    verdicts = {item.verdict.id for item in groups}
+    headline = f"Everyone: {overall.verdict.label}"
+    split: list[tuple[str, str]] = []
+    if len(verdicts) > 1:
+        split = [(GROUP_LABELS.get(item.group, item.group), item.verdict.label) for item in groups]
+        by_verdict: dict[str, list[str]] = {}
+        for item in groups:
+            label = GROUP_LABELS.get(item.group, item.group)
+            by_verdict.setdefault(item.verdict.label, []).append(label)
+        parts = [
+            f"{len(names)} of {len(groups)} groups ({', '.join(names)}): {verdict}"
+            for verdict, names in sorted(by_verdict.items(), key=lambda kv: -len(kv[1]))
+        ]
+        headline += "; but the groups differ: " + "; ".join(parts)
+    shown = [group for group in result.groups if group.shown]
+    columns = [group.id for group in shown]
+    heat = None
+    if (len(columns) > 2 and len(verdicts) > 1) or result.gaps:
+        heat = HeatMap(
+            caption="Section scores (0-100) by group",
+            rows=[section.title for section in result.sections],
+            columns=[group.label for group in shown],
+            scores=[
+                [
+                    next((g.score for g in section.groups if g.group == group), None)
+                    for group in columns
+                ]
+                for section in result.sections
+            ],
+        )
+    respondents = f"{result.respondents:,} in {len(shown) - 1} groups shown"
+    return OnePage(
+        headline=headline,
+        verdict_id=overall.verdict.id,
+        why=_why(overall.verdict.reasons, overall.verdict.conditions),
+        level=_level(overall)
+        if everyone is None or everyone.level_id is not None
+        else "Not assessed.",
+        actions=_actions(overall.recommendations),
+        facts=[
+            ("Respondents", respondents),
+            ("Perception gaps", f"{len(result.gaps)} (sections some groups score much higher)"),
+        ],
+        split=split,
+        heat_map=heat,
+    )
+
+
+def compare_summary(result: CompareResult) -> OnePage:
+    """The first page of a compare report: where things stand now, and what moved."""
+    latest = result.points[-1]
+    first = result.points[0]
+    regressions = list(result.regressions)
+    moved = (
+        f"from {first.label} to {latest.label}: level {first.level_name} to "
+        f"{latest.level_name}; verdict {first.verdict_label} to {latest.verdict_label}"
+    )
+    why = _sentence(moved[0].upper() + moved[1:])
+    if regressions:
+        why += " " + _sentence(f"Worse: {regressions[0]}")
+    open_items = [
+        Action(_sentence(trend.text), "Still open at the last point.")
+        for trend in result.recommendations
+        if trend.status in ("still-open", "new")
+    ][:TOP_ACTIONS]
+    return OnePage(
+        headline=f"Now: {latest.verdict_label}" + ("; it got worse" if regressions else ""),
+        verdict_id=latest.verdict_id,
+        why=why,
+        level=f"{latest.level_name} at the last point ({latest.label}).",
+        actions=open_items,
+        facts=[("Points compared", ", ".join(point.label for point in result.points))],
+    )
+
+
+__all__ = ["aggregate_summary", "compare_summary", "score_summary"]

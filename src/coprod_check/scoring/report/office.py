@@ -1,0 +1,139 @@
+"""A score result as an office report: summary, then sections, levels, flags and answers."""
+
+from __future__ import annotations
+
+from coprod_check.render.office.document import (
+    Block,
+    Bullets,
+    Heading,
+    OfficeReport,
+    Para,
+    Sheet,
+    Table,
+)
+from coprod_check.render.office.first_page import summary_blocks
+from coprod_check.render.summary.build import score_summary
+from coprod_check.scoring.result import Result
+
+STATUS = {"met": "Met", "partly-met": "Partly met", "not-met": "Not met", "unknown": "Unknown"}
+
+
+def score_office(result: Result) -> OfficeReport:
+    who = result.respondent
+    title = "Co-production readiness report" + (f": {who.project}" if who.project else "")
+    sections = Table(
+        "Score of each section (0-100)",
+        [
+            "Bank",
+            "Section",
+            "Kind",
+            "Score",
+            "Status",
+            "Answered",
+            "Questions",
+            "Met at",
+            "Partly met at",
+        ],
+        [
+            [
+                s.bank_id,
+                s.title,
+                s.role,
+                s.score,
+                STATUS[s.status],
+                s.answered,
+                s.total,
+                s.met_at,
+                s.partly_met_at,
+            ]
+            for s in result.sections
+        ],
+        shades=[[None, None, None, s.score, None, None, None, None, None] for s in result.sections],
+    )
+    levels = Table(
+        "Needham & Carr levels: indicator scores (0-100)",
+        ["Level", "Score", "Needed", "Reached", "Answered", "Questions"],
+        [
+            [
+                step.name,
+                step.score,
+                step.threshold,
+                "Reached" if step.reached else "Not reached",
+                step.answered,
+                step.total,
+            ]
+            for step in result.level.steps
+        ],
+    )
+    questions = Table(
+        "Every answer",
+        ["Bank", "Section", "Question", "Statement", "Answer", "Value (0-1)", "Weight", "Note"],
+        [
+            [
+                a.bank_id,
+                s.title,
+                a.question_id,
+                a.statement,
+                a.answer_label or "Not answered",
+                a.value,
+                a.weight,
+                a.note or "",
+            ]
+            for s in result.sections
+            for a in s.answers
+        ],
+    )
+    actions = Table(
+        "Every recommendation, most important first",
+        ["Rank", "Kind", "What to do", "Why", "Source"],
+        [[r.rank, r.category, r.text, r.because, r.citation.short] for r in result.recommendations],
+    )
+    flags = Table(
+        "Red flags",
+        ["Severity", "Message", "Question", "Answer", "Source"],
+        [
+            [f.severity, f.message, f.statement, f.answer_label, f.citation.short]
+            for f in result.red_flags
+        ],
+    )
+    header = [
+        (label, value)
+        for label, value in (
+            ("Project", who.project),
+            ("Respondent", who.pseudonym),
+            ("Role", who.role),
+            ("Date", who.date),
+        )
+        if value
+    ]
+    detail: list[Block] = [Para(value, label) for label, value in header]
+    detail += [
+        Para("; ".join(f"{b.title} ({b.id} {b.version})" for b in result.banks), "Question banks"),
+        Heading("Verdict: every reason"),
+        Bullets(list(result.verdict.reasons) + list(result.verdict.conditions) or ["None."]),
+        Heading("Sections"),
+        sections,
+    ]
+    if result.level.steps:
+        detail += [Heading("Needham & Carr level"), levels]
+    detail += [
+        Heading("Red flags"),
+        flags if result.red_flags else Para("No red flags were raised."),
+    ]
+    detail += [Heading("What to do next"), actions, Heading("Answers"), questions]
+    return OfficeReport(
+        title=title,
+        summary=summary_blocks(score_summary(result)),
+        detail=detail,
+        sheets=[
+            Sheet("Sections", sections),
+            Sheet("Questions", questions),
+            Sheet("Levels", levels),
+            Sheet("Actions", actions),
+            Sheet("Red flags", flags),
+        ],
+        footer=f"coprod-check {result.tool_version}",
+    )
+
+
+__all__ = ["score_office"]

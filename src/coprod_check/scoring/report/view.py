@@ -1,0 +1,391 @@
+"""What a report says and in which order, shared by the text, markdown and HTML reporters.
+
+The three human-readable formats must tell the same story in the same order with the same words;
+only the markup differs. So the wording (status words, score formatting, which recommendations
+show) lives here, as plain data, and each reporter only lays it out. Nothing here imports rich
+or jinja2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from coprod_check.scoring.result import (
+    AnswerTrace,
+    ApproachSuggestion,
+    RecommendationItem,
+    RedFlagHit,
+    Result,
+    SectionResult,
+)
+
+TOP_RECOMMENDATIONS = 5
+BAR_WIDTH = 20
+REPORT_TITLE = "Co-production readiness report"
+
+STATUS_WORDS = {
+    "met": "Met",
+    "partly-met": "Partly met",
+    "not-met": "Not met",
+    "unknown": "Unknown",
+}
+#: Headings for groups of sections, in the order reports show them.
+ROLE_GROUPS = {
+    "criterion": "Criteria",
+    "case": "Reasons to co-produce",
+    "cautions": "Reasons for caution",
+    "level": "Level indicators",
+    "approach": "Which approach fits",
+}
+ROLE_WORDS = {
+    "criterion": "Criterion",
+    "case": "Reason to co-produce",
+    "cautions": "Reason for caution",
+    "level": "Level indicators",
+    "approach": "Approach",
+}
+CATEGORY_WORDS = {
+    "blocker": "Resolve a blocker",
+    "criterion": "Strengthen a criterion",
+    "next-level": "Towards the next level",
+    "other": "Also worth doing",
+}
+CONFIDENCE_WORDS = {
+    "high": "high",
+    "medium": "medium",
+    "low": "low",
+    "insufficient": "insufficient (too few answers)",
+}
+VERDICT_RULES = (
+    "The verdict is the first of these rules that applies: "
+    "(1) too few questions answered: not enough answers to say; "
+    "(2) a reason to co-produce, or a decisive criterion, is not met: co-production is not the "
+    "right approach; "
+    "(3) a blocker was raised or a criterion is not met: not yet; "
+    "(4) a caution was raised or a criterion or reason to co-produce is only partly met: ready, "
+    "with conditions; "
+    "(5) otherwise: ready to co-produce."
+)
+SCORE_LEGEND = (
+    "Scores run from 0 to 100. A section is met at or above its met threshold and partly met at "
+    "or above its partly met threshold (usually 75 and 40); unknown when too few of its "
+    "questions were answered."
+)
+TRACE_NOTE = (
+    "Each answer's value runs from 0 to 1 (reversed where agreeing is bad news); a dash means it "
+    "counts as unanswered. A section's score is 100 times the weighted mean of its answered "
+    "values."
+)
+LEVEL_RULES = (
+    "Needham & Carr's levels are cumulative: a level is reached when its indicators score at "
+    "least its threshold and every lower level is reached."
+)
+
+
+def format_score(score: float | None, thresholds: Sequence[float] = ()) -> str:
+    """A 0-100 score for people: whole numbers stay whole, others show one decimal.
+
+    Give the ``thresholds`` the score is judged against and it is never shown on the wrong side
+    of one: 74.96 against 75 shows as 74.96, not 75.
+    """
+    if score is None:
+        return "–"
+    for digits in range(1, 7):
+        rounded = round(score, digits)
+        if all((score < threshold) == (rounded < threshold) for threshold in thresholds):
+            break
+    else:
+        return repr(score)  # exact: only reached for thresholds with many decimals
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.{digits}f}".rstrip("0")
+
+
+def format_value(value: float | None) -> str:
+    """A 0-1 answer value, two decimals; a dash when it counts as unanswered."""
+    return "–" if value is None else f"{value:.2f}"
+
+
+def format_weight(weight: float) -> str:
+    return str(int(weight)) if weight == int(weight) else f"{weight:g}"
+
+
+def text_bar(score: float | None, width: int = BAR_WIDTH) -> str:
+    """A bar of block characters for a 0-100 score; dots when there is no score."""
+    if score is None:
+        return "·" * width
+    filled = round(max(0.0, min(100.0, score)) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def percent(fraction: float) -> str:
+    return f"{round(fraction * 100)}%"
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderLine:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRow:
+    """One section as every report shows it."""
+
+    section: SectionResult
+    bank_title: str
+    role_words: str
+    score_text: str
+    bar: str
+    status_words: str
+    answered_text: str
+    thresholds_text: str
+    answers: list[AnswerRow]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionGroup:
+    """Sections of one role (all criteria, all reasons to co-produce, ...) under one heading."""
+
+    title: str
+    rows: list[SectionRow]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    trace: AnswerTrace
+    answer_text: str
+    value_text: str
+    weight_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StepRow:
+    name: str
+    score: float | None
+    threshold: float
+    aliases_text: str
+    description: str
+    score_text: str
+    bar: str
+    threshold_text: str
+    reached: bool
+    reached_words: str
+    answered_text: str
+    citation: str
+
+
+@dataclass(frozen=True, slots=True)
+class FlagRow:
+    flag: RedFlagHit
+    severity_words: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AlternativeRow:
+    approach: ApproachSuggestion
+    citation: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationRow:
+    item: RecommendationItem
+    category_words: str
+    citation: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """Everything a human-readable report shows, in the order it shows it."""
+
+    title: str
+    header: list[HeaderLine]
+    banks_text: str
+    tool_version: str
+    verdict_id: str
+    verdict_label: str
+    reasons: list[str]
+    conditions: list[str]
+    alternatives: list[AlternativeRow]
+    confidence_text: str
+    level_name: str
+    level_aliases: str
+    level_description: str | None
+    level_citation: str | None
+    level_confidence: str
+    steps: list[StepRow]
+    case_text: str | None
+    sections: list[SectionRow]
+    section_groups: list[SectionGroup]
+    chart_sections: list[SectionRow]
+    chart_sections_are_criteria: bool
+    blockers: list[FlagRow]
+    cautions: list[FlagRow]
+    recommendations: list[RecommendationRow]
+    hidden_recommendations: int
+    explain: bool
+    verdict_rules: str
+    verdict_explanation: str
+    level_rules: str
+    trace_note: str
+    score_legend: str
+    confidence_explanation: str
+    case_explanation: str | None
+    level_explanation: str
+
+    @property
+    def hidden_text(self) -> str:
+        """What to say about recommendations left out of a short report."""
+        count = self.hidden_recommendations
+        noun = "recommendation" if count == 1 else "recommendations"
+        return f"{count} more {noun} not shown; use --all to see every one."
+
+
+def build_view(result: Result, *, explain: bool = False, show_all: bool = False) -> ReportView:
+    """Turn a :class:`Result` into the words and order every human-readable report uses."""
+    bank_titles = {bank.id: bank.title for bank in result.banks}
+    notes = {
+        (trace.bank_id, trace.question_id): trace.note
+        for section in result.sections
+        for trace in section.answers
+    }
+    sections = [_section_row(section, bank_titles) for section in result.sections]
+    criteria = [row for row in sections if row.section.role == "criterion"]
+    ranked = sorted(result.recommendations, key=lambda item: item.rank)
+    shown = ranked if show_all else ranked[:TOP_RECOMMENDATIONS]
+    level = result.level
+    reached = next((step for step in level.steps if step.id == level.id), None)
+    confidence = result.confidence
+    return ReportView(
+        title=REPORT_TITLE,
+        header=_header(result),
+        banks_text="; ".join(f"{bank.title} ({bank.id} {bank.version})" for bank in result.banks),
+        tool_version=result.tool_version,
+        verdict_id=result.verdict.id,
+        verdict_label=result.verdict.label,
+        reasons=list(result.verdict.reasons),
+        conditions=list(result.verdict.conditions),
+        alternatives=[
+            AlternativeRow(approach, approach.citation.short)
+            for approach in result.verdict.alternatives
+        ],
+        confidence_text=(
+            f"{confidence.answered} of {confidence.total} questions answered "
+            f"({percent(confidence.fraction)}): confidence "
+            f"{CONFIDENCE_WORDS[confidence.label]}."
+        ),
+        level_name=level.name,
+        level_aliases=", ".join(reached.aliases) if reached else "",
+        level_description=reached.description if reached else None,
+        level_citation=reached.citation.short if reached else None,
+        level_confidence=(
+            CONFIDENCE_WORDS[level.confidence]
+            if level.available
+            else "none: no answered bank defines Needham & Carr levels"
+        ),
+        steps=[
+            StepRow(
+                name=step.name,
+                score=step.score,
+                threshold=step.threshold,
+                aliases_text=", ".join(step.aliases),
+                description=step.description,
+                score_text=format_score(step.score, (step.threshold,)),
+                bar=text_bar(step.score),
+                threshold_text=format_score(step.threshold),
+                reached=step.reached,
+                reached_words="Reached" if step.reached else "Not reached",
+                answered_text=f"{step.answered} of {step.total}",
+                citation=step.citation.short,
+            )
+            for step in level.steps
+        ],
+        case_text=(
+            None
+            if result.case is None
+            else (
+                f"{result.case.holds} of {result.case.total} reasons to co-produce hold "
+                f"({result.case.answered} answered): {STATUS_WORDS[result.case.status].lower()}."
+            )
+        ),
+        sections=sections,
+        section_groups=_groups(sections),
+        chart_sections=criteria or sections,
+        chart_sections_are_criteria=bool(criteria),
+        blockers=_flags(result.red_flags, "blocker", notes),
+        cautions=_flags(result.red_flags, "caution", notes),
+        recommendations=[
+            RecommendationRow(item, CATEGORY_WORDS[item.category], item.citation.short)
+            for item in shown
+        ],
+        hidden_recommendations=len(ranked) - len(shown),
+        explain=explain,
+        verdict_rules=VERDICT_RULES,
+        verdict_explanation=result.verdict.explanation,
+        level_rules=LEVEL_RULES,
+        trace_note=TRACE_NOTE,
+        score_legend=SCORE_LEGEND,
+        confidence_explanation=confidence.explanation,
+        case_explanation=None if result.case is None else result.case.explanation,
+        level_explanation=level.explanation,
+    )
+
+
+def _header(result: Result) -> list[HeaderLine]:
+    who = result.respondent
+    pairs = [
+        ("Project", who.project),
+        ("Respondent", who.pseudonym),
+        ("Role", who.role),
+        ("Date", who.date),
+    ]
+    return [HeaderLine(label, value) for label, value in pairs if value]
+
+
+def _groups(rows: Sequence[SectionRow]) -> list[SectionGroup]:
+    known = [
+        SectionGroup(title, [row for row in rows if row.section.role == role])
+        for role, title in ROLE_GROUPS.items()
+    ]
+    other = [row for row in rows if row.section.role not in ROLE_GROUPS]
+    if other:
+        known.append(SectionGroup("Other sections", other))
+    return [group for group in known if group.rows]
+
+
+def _section_row(section: SectionResult, bank_titles: dict[str, str]) -> SectionRow:
+    return SectionRow(
+        section=section,
+        bank_title=bank_titles.get(section.bank_id, section.bank_id),
+        role_words=ROLE_WORDS.get(section.role, section.role),
+        score_text=format_score(section.score, (section.met_at, section.partly_met_at)),
+        bar=text_bar(section.score),
+        status_words=STATUS_WORDS[section.status],
+        answered_text=f"{section.answered} of {section.total}",
+        thresholds_text=(f"{format_score(section.met_at)} / {format_score(section.partly_met_at)}"),
+        answers=[
+            AnswerRow(
+                trace=trace,
+                answer_text=trace.answer_label or "Not answered",
+                value_text=format_value(trace.value),
+                weight_text=format_weight(trace.weight),
+            )
+            for trace in section.answers
+        ],
+    )
+
+
+def _flags(
+    flags: Sequence[RedFlagHit], severity: str, notes: dict[tuple[str, str], str | None]
+) -> list[FlagRow]:
+    return [
+        FlagRow(
+            flag=flag,
+            severity_words="Blocker" if severity == "blocker" else "Caution",
+            note=notes.get((flag.bank_id, flag.question_id)),
+        )
+        for flag in flags
+        if flag.severity == severity
+    ]
