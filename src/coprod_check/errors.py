@@ -1,12 +1,12 @@
-"""The one exception hierarchy; ``cli.py`` alone turns these into messages and exit codes.
+"""The one exception hierarchy, and :class:`Outcome`: what a command returns instead of exiting.
 
-Exit codes: 0 ok, 1 findings (problems found, or a result falls short), 2 usage error or
-unreadable input.
+``cli.deliver`` alone turns these into messages and exit codes: 0 ok, 1 findings (problems
+found, or a result falls short), 2 usage error or unreadable input.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 EXIT_OK = 0
@@ -43,6 +43,8 @@ class CoprodError(Exception):
         super().__init__(message)
         self.message = message
         self.location = location
+        self.notes: list[str] = []
+        """Warnings gathered before the error, printed before its message."""
 
     def __str__(self) -> str:
         if self.location is None:
@@ -77,3 +79,20 @@ class OutputExistsError(CoprodError):
 def location_for(path: Path | str, line: int | None = None, column: int | None = None) -> Location:
     """Build a :class:`Location` from a path-like and optional 1-based line and column."""
     return Location(str(path), line, column)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a command produced, for ``cli.deliver`` to deliver: nothing here has printed or exited.
+
+    ``report`` goes to standard output, or atomically to ``output`` (replacing a file only with
+    ``overwrite``). ``notes`` are printed on standard error before the report (warnings),
+    ``findings`` after it (why the command exits 1). ``exit_code`` says how the command ends.
+    """
+
+    report: str | bytes = ""
+    output: Path | None = None
+    overwrite: bool = False
+    notes: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    exit_code: int = EXIT_OK

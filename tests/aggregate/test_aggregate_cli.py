@@ -134,7 +134,6 @@ def test_output_file_is_written_and_never_replaces_an_input(
         (["--on-error", "ignore"], "--on-error ignore: choose one of: skip, fail"),
         (["--min-group-size", "0"], "--min-group-size must be at least 1"),
         (["--gap-threshold", "0"], "--gap-threshold must be more than 0 and at most 100 (points)"),
-        (["-f", "pdf"], "--format pdf: choose one of: text, json, csv, markdown, html, docx, xlsx"),
     ],
 )
 def test_bad_options_are_usage_errors(option: list[str], message: str, in_fixtures: Path) -> None:

@@ -217,7 +217,6 @@ def test_command_refuses_to_write_over_the_bank_it_reads(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--format", "pdf"], "coprod-check: error: --format pdf: choose one of: markdown, html\n"),
         (["--bank", "no-such-bank"], "coprod-check: error: --bank no-such-bank: no bundled bank"),
         (["--bank", "missing.yaml"], "coprod-check: error: missing.yaml: no such file\n"),
     ],

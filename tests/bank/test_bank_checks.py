@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 from typing import Any
 
 import pytest
@@ -104,10 +106,15 @@ def test_describe_value(value: Any, expected: str) -> None:
 
 
 def test_every_check_is_a_documented_function_in_the_list() -> None:
+    topics = [
+        importlib.import_module(f"{bank_checks.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(bank_checks.__path__)
+    ]
     public = {
         name
-        for name, function in inspect.getmembers(bank_checks, inspect.isfunction)
-        if function.__module__ == bank_checks.__name__
+        for topic in topics
+        for name, function in inspect.getmembers(topic, inspect.isfunction)
+        if function.__module__ == topic.__name__
         and inspect.signature(function).parameters.keys() == {"bank"}
         and not name.startswith("_")
     }

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from coprod_check.bank import model as bank_model
-from coprod_check.bank.checks import SECTION_ROLES, TEXT_FIELDS
+from coprod_check.bank.checks.references import SECTION_ROLES
+from coprod_check.bank.checks.values import TEXT_FIELDS
 from coprod_check.bank.shape import DEFAULT_MET, DEFAULT_PARTLY_MET, FIELDS, certainly_valid
 from coprod_check.problems.schema_errors import text_fields
 

@@ -2,7 +2,7 @@
 
 These tests pin the content the product promises (Malby's 14 + 9 items, Inett's six criteria,
 Needham & Carr's three levels) and check every reference inside each bank independently of
-``bank_checks``, so a slip in a bank file fails here even if the validator misses it.
+``bank.checks``, so a slip in a bank file fails here even if the validator misses it.
 """
 
 from __future__ import annotations

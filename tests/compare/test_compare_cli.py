@@ -350,15 +350,6 @@ def test_one_input_is_a_usage_error(in_fixtures: Path) -> None:
     )
 
 
-def test_unknown_format(in_fixtures: Path) -> None:
-    assert invoke("results/jan.json", "answers/apr.yaml", "-f", "pdf") == (
-        2,
-        "",
-        "coprod-check: error: --format pdf: choose one of: text, json, markdown, html, docx, "
-        "xlsx\n",
-    )
-
-
 def test_unknown_bank_is_reported_even_without_answers_files(in_fixtures: Path) -> None:
     code, out, err = invoke("results/jan.json", "results/jan.json", "-b", "no-such-bank")
     assert (code, out) == (2, "")

@@ -91,7 +91,7 @@ def test_markdown_escapes_file_names() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(UsageError, match="unknown report format 'pdf'"):
         render(sequence(), "pdf")
-    assert FORMATS == ("text", "json", "markdown", "html")
+    assert FORMATS == ("text", "json", "markdown", "html", "docx", "xlsx")
 
 
 def test_html_lists_every_point_and_section() -> None:

@@ -77,14 +77,6 @@ def test_other_formats_to_a_file(tmp_path: Path, fmt: str) -> None:
     assert "\x1b[" not in text
 
 
-def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
-    code, out, err = invoke(answers(tmp_path), "-b", MINI, "--format", "pdf")
-    assert (code, out) == (2, "")
-    assert err == (
-        "coprod-check: error: --format pdf: choose one of: text, json, markdown, html, docx, xlsx\n"
-    )
-
-
 def test_never_overwrites_a_report_without_force(tmp_path: Path) -> None:
     path = answers(tmp_path)
     report = tmp_path / "report.json"

@@ -285,10 +285,3 @@ def test_python_dash_m_runs_validate_on_a_broken_bank() -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stdout.splitlines()[-1] == "1 file checked, 6 errors in 1 file"
-
-
-def test_bad_format_is_a_usage_error() -> None:
-    result = CliRunner().invoke(app, ["validate", "--format", "xml", str(MINIMAL)])
-    assert result.exit_code == 2
-    assert result.stderr == "coprod-check: error: --format xml: choose one of: text, json, github\n"
-    assert result.stdout == ""

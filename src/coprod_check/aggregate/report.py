@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING
 
 from coprod_check.aggregate.result import AggregateResult
-from coprod_check.errors import UsageError
+from coprod_check.render.formats import Registry, RenderOptions
 from coprod_check.render.office.cells import neutralise
 
 if TYPE_CHECKING:
@@ -22,7 +22,18 @@ if TYPE_CHECKING:
 
     from coprod_check.aggregate.view import AggregateView
 
-FORMATS: tuple[str, ...] = ("text", "json", "csv", "markdown", "html")
+REPORTS: Registry[AggregateResult] = Registry(
+    {
+        "text": "coprod_check.aggregate.report:text_report",
+        "json": "coprod_check.aggregate.report:json_report",
+        "csv": "coprod_check.aggregate.report:csv_report",
+        "markdown": "coprod_check.aggregate.report:markdown_report",
+        "html": "coprod_check.aggregate.report:html_report",
+        "docx": "coprod_check.render.office.formats:docx_report",
+        "xlsx": "coprod_check.render.office.formats:xlsx_report",
+    }
+)
+FORMATS: tuple[str, ...] = REPORTS.names
 DEFAULT_WIDTH = 100
 CSV_COLUMNS = (
     "bank_id",
@@ -48,20 +59,35 @@ CSV_COLUMNS = (
 
 def render(
     result: AggregateResult, fmt: str, *, color: bool | None = None, width: int | None = None
-) -> str:
+) -> str | bytes:
     """The result in ``fmt`` (one of :data:`FORMATS`), ending in a newline."""
-    if fmt == "json":
-        return render_json(result)
-    if fmt == "csv":
-        return render_csv(result)
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return REPORTS.render(result, fmt, RenderOptions(color=color, width=width))
+
+
+def text_report(result: AggregateResult, options: RenderOptions) -> str:
     from coprod_check.aggregate.view import build_view
 
-    view = build_view(result)
-    if fmt == "text":
-        return render_text(view, color=color, width=width)
-    return _template("aggregate.md.j2" if fmt == "markdown" else "aggregate.html.j2", view)
+    return render_text(build_view(result), color=options.color, width=options.width)
+
+
+def json_report(result: AggregateResult, options: RenderOptions) -> str:
+    return render_json(result)
+
+
+def csv_report(result: AggregateResult, options: RenderOptions) -> str:
+    return render_csv(result)
+
+
+def markdown_report(result: AggregateResult, options: RenderOptions) -> str:
+    from coprod_check.aggregate.view import build_view
+
+    return _template("aggregate.md.j2", build_view(result))
+
+
+def html_report(result: AggregateResult, options: RenderOptions) -> str:
+    from coprod_check.aggregate.view import build_view
+
+    return _template("aggregate.html.j2", build_view(result))
 
 
 def render_json(result: AggregateResult) -> str:

@@ -103,7 +103,9 @@ def text_report(banks: Sequence[Bank], plain: bool) -> Callable[[AnswersFile], s
         from coprod_check.scoring.engine import score
         from coprod_check.scoring.report import render
 
-        return render(score(banks, answers), "text", color=False if plain else None)
+        text = render(score(banks, answers), "text", color=False if plain else None)
+        assert isinstance(text, str), "the text report is text"
+        return text
 
     return report
 

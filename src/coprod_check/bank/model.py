@@ -2,7 +2,7 @@
 
 The JSON Schema printed by ``coprod-check schema`` is generated from these models, so editors
 and third-party validators agree with coprod-check on schema-level errors. Rules that need more
-than one field (references between ids, reachable thresholds) live in ``bank/checks.py``.
+than one field (references between ids, reachable thresholds) live in ``bank/checks/``.
 Unknown fields are errors everywhere (``extra="forbid"``): a typo must never pass silently.
 """
 

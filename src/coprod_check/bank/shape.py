@@ -20,8 +20,8 @@ from collections.abc import Callable
 from typing import Any
 
 #: The defaults of ``Thresholds`` (the models use these too).
-DEFAULT_MET = 75.0
-DEFAULT_PARTLY_MET = 40.0
+DEFAULT_MET = 75
+DEFAULT_PARTLY_MET = 40
 
 ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
 SEMVER_PATTERN = r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"

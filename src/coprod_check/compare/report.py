@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING
 
 from coprod_check.compare.result import CompareResult
-from coprod_check.errors import UsageError
+from coprod_check.render.formats import Registry, RenderOptions
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -20,7 +20,17 @@ if TYPE_CHECKING:
 
     from coprod_check.compare.view import CompareView
 
-FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
+REPORTS: Registry[CompareResult] = Registry(
+    {
+        "text": "coprod_check.compare.report:text_report",
+        "json": "coprod_check.compare.report:json_report",
+        "markdown": "coprod_check.compare.report:markdown_report",
+        "html": "coprod_check.compare.report:html_report",
+        "docx": "coprod_check.render.office.formats:docx_report",
+        "xlsx": "coprod_check.render.office.formats:xlsx_report",
+    }
+)
+FORMATS: tuple[str, ...] = REPORTS.names
 DEFAULT_WIDTH = 100
 
 DIRECTION_STYLES = {"better": "green", "worse": "bold red", "same": "", "not-comparable": "dim"}
@@ -28,24 +38,35 @@ DIRECTION_STYLES = {"better": "green", "worse": "bold red", "same": "", "not-com
 
 def render(
     result: CompareResult, fmt: str, *, color: bool | None = None, width: int | None = None
-) -> str:
+) -> str | bytes:
     """The comparison in ``fmt`` (one of :data:`FORMATS`), ending in a newline.
 
     ``color`` and ``width`` apply to text only; ``color=None`` means colour when standard output
     is a terminal and NO_COLOR is unset.
     """
-    if fmt == "json":
-        return render_json(result)
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return REPORTS.render(result, fmt, RenderOptions(color=color, width=width))
+
+
+def text_report(result: CompareResult, options: RenderOptions) -> str:
     from coprod_check.compare.view import build_view
 
-    view = build_view(result)
-    if fmt == "text":
-        return render_text(view, color=color, width=width)
-    if fmt == "markdown":
-        return _template("compare.md.j2", view)
-    return _template("compare.html.j2", view)
+    return render_text(build_view(result), color=options.color, width=options.width)
+
+
+def json_report(result: CompareResult, options: RenderOptions) -> str:
+    return render_json(result)
+
+
+def markdown_report(result: CompareResult, options: RenderOptions) -> str:
+    from coprod_check.compare.view import build_view
+
+    return _template("compare.md.j2", build_view(result))
+
+
+def html_report(result: CompareResult, options: RenderOptions) -> str:
+    from coprod_check.compare.view import build_view
+
+    return _template("compare.html.j2", build_view(result))
 
 
 def render_json(result: CompareResult) -> str:

@@ -48,15 +48,30 @@ def check_output(
         raise OutputExistsError(EXISTS, where)
 
 
+def guard_output(
+    output: Path | None,
+    force: bool,
+    inputs: Sequence[Path],
+    banks: Sequence[str] | None = None,
+    refusal: str = "refusing to write the report over an input file",
+) -> None:
+    """:func:`check_output` for a command's ``-o``: the inputs and any ``--bank`` file given are
+    protected. Nothing to check when the output goes to standard output."""
+    if output is None:
+        return
+    protected = [*inputs, *(Path(choice) for choice in banks or [] if Path(choice).exists())]
+    check_output(output, force=force, inputs=protected, refusal=refusal)
+
+
 def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
-    """Write ``text`` (or bytes: a Word or Excel file) to ``path`` atomically; refuse to replace
-    an existing file unless told."""
+    """Write ``text`` (UTF-8 if ``str``) to ``path`` atomically; replace a file only if told."""
     where = Location(str(path))
+    data = text.encode("utf-8") if isinstance(text, str) else text
     mode = _mode(path, where)
     if mode is not None and stat.S_ISDIR(mode):
         raise UsageError(IS_FOLDER, where)
     if mode is not None and not stat.S_ISREG(mode):
-        _write_into(path, text, where)
+        _write_into(path, data, where)
         return
     if (mode is not None or path.is_symlink()) and not overwrite:
         raise OutputExistsError(EXISTS, where)
@@ -67,7 +82,6 @@ def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
     except OSError as error:
         raise InputError(f"cannot write here: {error.strerror or error}", where) from None
     try:
-        data = text.encode("utf-8") if isinstance(text, str) else text
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -111,7 +125,7 @@ def _target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def _write_into(path: Path, text: str | bytes, where: Location) -> None:
+def _write_into(path: Path, data: bytes, where: Location) -> None:
     """Write into a device or pipe; a pipe nobody reads from is an error, not a hang."""
     try:
         descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
@@ -128,6 +142,6 @@ def _write_into(path: Path, text: str | bytes, where: Location) -> None:
         raise
     try:
         with stream:
-            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+            stream.write(data)
     except OSError as error:
         raise InputError(f"cannot write: {error.strerror or error}", where) from None

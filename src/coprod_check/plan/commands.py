@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from coprod_check.errors import UsageError
+from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, Outcome, UsageError
 from coprod_check.plan.draft import DraftSource, draft_plan
 from coprod_check.plan.loader import read_plan
 from coprod_check.plan.status import PlanStatus, plan_status
@@ -56,4 +56,38 @@ def run_status(path: Path, banks: Sequence[str], today: dt.date) -> Status:
     return Status(
         plan_status(loaded.plan, loaded.path, today),
         tuple(str(warning) for warning in loaded.warnings),
+    )
+
+
+def plan_draft_command(
+    source: Path,
+    banks: Sequence[str],
+    output: Path | None,
+    force: bool,
+    *,
+    top: int | None,
+    cycle: int,
+) -> Outcome:
+    """``plan draft``: the drafted plan, with the input checker's warnings."""
+    from coprod_check.files.atomic import guard_output
+
+    guard_output(output, force, [source], banks, "refusing to write the plan over an input file")
+    draft = run_draft(source, banks, top=top, cycle=cycle)
+    return Outcome(draft.text, output, force, notes=list(draft.warnings))
+
+
+def plan_status_command(
+    path: Path, banks: Sequence[str], today: dt.date, fmt: str, *, fail_on_overdue: bool
+) -> Outcome:
+    """``plan status``: the actions by status; with ``fail_on_overdue``, each overdue one is a
+    finding (exit 1)."""
+    from coprod_check.plan.report import render_status
+
+    outcome = run_status(path, banks, today)
+    overdue = outcome.status.groups["overdue"] if fail_on_overdue else []
+    return Outcome(
+        render_status(outcome.status, fmt),
+        notes=list(outcome.warnings),
+        findings=[f"overdue: {state.action.id} was due {state.action.due}" for state in overdue],
+        exit_code=EXIT_FINDINGS if overdue else EXIT_OK,
     )

@@ -51,4 +51,14 @@ def choose_format(
     return chosen
 
 
-__all__ = ["BINARY_FORMATS", "EXTENSIONS", "choose_format"]
+def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) -> str:
+    """:func:`choose_format`, and a binary format needs a file or a pipe, not a terminal."""
+    import sys
+
+    chosen = choose_format(fmt, output, formats)
+    if chosen in BINARY_FORMATS and output is None and sys.stdout.isatty():
+        raise UsageError(f"--format {chosen} makes a file: give -o report.{chosen}")
+    return chosen
+
+
+__all__ = ["BINARY_FORMATS", "EXTENSIONS", "choose_format", "output_format"]

@@ -10,17 +10,16 @@ or changed in meaning without a new version.
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, get_args
+from typing import Any
 
 from coprod_check.problems import Problem
 from coprod_check.validate.run import ValidationReport
 
-OutputFormat = Literal["text", "json", "github"]
-FORMATS: tuple[str, ...] = get_args(OutputFormat)
+FORMATS: tuple[str, ...] = ("text", "json", "github")
 JSON_VERSION = 1
 
 
-def render(report: ValidationReport, output_format: OutputFormat) -> str:
+def render(report: ValidationReport, output_format: str) -> str:
     """The whole output for ``report``, ending in a newline."""
     if output_format == "json":
         return render_json(report)

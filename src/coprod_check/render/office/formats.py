@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from coprod_check.errors import UsageError
 
 if TYPE_CHECKING:
+    from coprod_check.render.formats import RenderOptions
     from coprod_check.render.office.document import OfficeReport
 
 OFFICE_FORMATS: tuple[str, ...] = ("docx", "xlsx")
@@ -46,4 +47,14 @@ def render_result(result: object, fmt: str) -> bytes:
     raise TypeError(f"no office report for {type(result).__name__}")
 
 
-__all__ = ["OFFICE_FORMATS", "render_office", "render_result"]
+def docx_report(result: object, options: RenderOptions) -> bytes:
+    """The registries' ``docx`` renderer, for every kind of result."""
+    return render_result(result, "docx")
+
+
+def xlsx_report(result: object, options: RenderOptions) -> bytes:
+    """The registries' ``xlsx`` renderer, for every kind of result."""
+    return render_result(result, "xlsx")
+
+
+__all__ = ["OFFICE_FORMATS", "docx_report", "render_office", "render_result", "xlsx_report"]

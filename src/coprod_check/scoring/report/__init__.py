@@ -9,12 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_check.errors import UsageError
+from coprod_check.render.formats import Registry, RenderOptions
 
 if TYPE_CHECKING:
     from coprod_check.scoring.result import Result
 
-FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
+REPORTS: Registry[Result] = Registry(
+    {
+        "text": "coprod_check.scoring.report.text:report",
+        "json": "coprod_check.scoring.report.json_report:report",
+        "markdown": "coprod_check.scoring.report.markdown:report",
+        "html": "coprod_check.scoring.report.html:report",
+        "docx": "coprod_check.render.office.formats:docx_report",
+        "xlsx": "coprod_check.render.office.formats:xlsx_report",
+    }
+)
+FORMATS: tuple[str, ...] = REPORTS.names
 
 
 def render(
@@ -25,35 +35,15 @@ def render(
     show_all: bool = False,
     color: bool | None = None,
     width: int | None = None,
-) -> str:
-    """The result in ``fmt`` (one of :data:`FORMATS`), ending in a newline.
+) -> str | bytes:
+    """The result in ``fmt`` (one of :data:`FORMATS`): text ending in a newline, or bytes.
 
     ``explain`` adds the trace of how each conclusion was reached; ``show_all`` lists every
     recommendation instead of the top five. ``color`` and ``width`` apply to text only:
     ``color=None`` means colour when standard output is a terminal and NO_COLOR is unset.
     JSON is always the whole result, whatever ``explain`` and ``show_all`` say.
     """
-    if fmt == "json":
-        from coprod_check.scoring.report.json_report import render_json
-
-        return render_json(result)
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-
-    from coprod_check.scoring.report.view import build_view
-
-    view = build_view(result, explain=explain, show_all=show_all)
-    if fmt == "text":
-        from coprod_check.scoring.report.text import render_text
-
-        return render_text(view, color=color, width=width)
-    if fmt == "markdown":
-        from coprod_check.scoring.report.markdown import render_markdown
-
-        return render_markdown(view)
-    from coprod_check.scoring.report.html import render_html
-
-    return render_html(view)
+    return REPORTS.render(result, fmt, RenderOptions(explain, show_all, color, width))
 
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "REPORTS", "render"]

@@ -10,8 +10,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from coprod_check.render.charts import Bar, Marker, bar_chart
+from coprod_check.render.formats import RenderOptions
 from coprod_check.render.jinja_env import render_template
-from coprod_check.scoring.report.view import ReportView, SectionRow, format_score
+from coprod_check.scoring.report.view import ReportView, SectionRow, build_view, format_score
+from coprod_check.scoring.result import Result
 
 NO_SCORE = "no score"
 
@@ -89,3 +91,8 @@ def render_html(view: ReportView) -> str:
         section_chart=section_chart(view),
         level_chart=level_chart(view) if view.steps else None,
     )
+
+
+def report(result: Result, options: RenderOptions) -> str:
+    """The registry's ``html`` renderer."""
+    return render_html(build_view(result, explain=options.explain, show_all=options.show_all))

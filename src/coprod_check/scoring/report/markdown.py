@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from coprod_check.render.formats import RenderOptions
 from coprod_check.render.jinja_env import render_template
-from coprod_check.scoring.report.view import ReportView
+from coprod_check.scoring.report.view import ReportView, build_view
+from coprod_check.scoring.result import Result
 
 
 def render_markdown(view: ReportView) -> str:
     """Headings, tables and lists in the same order as the terminal report."""
     return render_template("report.md.j2", view=view)
+
+
+def report(result: Result, options: RenderOptions) -> str:
+    """The registry's ``markdown`` renderer."""
+    return render_markdown(build_view(result, explain=options.explain, show_all=options.show_all))

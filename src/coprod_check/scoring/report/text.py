@@ -16,7 +16,15 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_check.render.console import console_text, string_console
-from coprod_check.scoring.report.view import BAR_WIDTH, ReportView, SectionRow, text_bar
+from coprod_check.render.formats import RenderOptions
+from coprod_check.scoring.report.view import (
+    BAR_WIDTH,
+    ReportView,
+    SectionRow,
+    build_view,
+    text_bar,
+)
+from coprod_check.scoring.result import Result
 
 VERDICT_STYLES = {
     "ready": "bold green",
@@ -289,3 +297,9 @@ def _explanation(view: ReportView) -> list[RenderableType]:
         )
     blocks.append(Text(""))
     return blocks
+
+
+def report(result: Result, options: RenderOptions) -> str:
+    """The registry's ``text`` renderer."""
+    view = build_view(result, explain=options.explain, show_all=options.show_all)
+    return render_text(view, color=options.color, width=options.width)

@@ -1,0 +1,94 @@
+"""Approaches' conditions: each names a known question with answers or a section with status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from coprod_check.bank.checks.base import BankData, Node, not_an_option, unknown_name
+from coprod_check.problems.schema_errors import Finding
+
+
+def approach_conditions(bank: BankData) -> Iterator[Finding]:
+    """Each condition names a known question (with its answers) or a known section (with status)."""
+    for approach in bank.approaches:
+        for condition in approach.children("when"):
+            yield from _condition(bank, condition)
+
+
+def _condition(bank: BankData, condition: Node) -> Iterator[Finding]:
+    data = condition.data
+    has_question = data.get("question") is not None
+    has_section = data.get("section") is not None
+    if has_question and has_section:
+        yield Finding(
+            condition.path,
+            "invalid-condition",
+            "a condition names both 'question' and 'section'; give one of them",
+        )
+        return
+    if not has_question and not has_section:
+        yield Finding(
+            condition.path,
+            "invalid-condition",
+            "a condition needs 'question' (with 'answers') or 'section' (with 'status')",
+        )
+        return
+    if has_question:
+        yield from _question_condition(bank, condition)
+    else:
+        yield from _section_condition(bank, condition)
+
+
+def _question_condition(bank: BankData, condition: Node) -> Iterator[Finding]:
+    if condition.data.get("status") is not None:
+        yield Finding(
+            condition.at("status"),
+            "invalid-condition",
+            "'status' goes with 'section'; a question condition uses 'answers'",
+        )
+    if condition.data.get("answers") is None:
+        yield Finding(
+            condition.path,
+            "invalid-condition",
+            "a question condition needs 'answers': the answers that make it hold",
+        )
+    name = condition.text("question")
+    if name is None:
+        return
+    question = bank.question_by_id.get(name)
+    if question is None:
+        yield Finding(
+            condition.at("question"),
+            "unknown-reference",
+            unknown_name("question", name, bank.question_by_id, "questions"),
+        )
+        return
+    scale = bank.scale_of(question)
+    if scale is None:
+        return
+    options = bank.option_values(scale)
+    for path, answer in condition.strings("answers"):
+        if answer not in options:
+            yield Finding(path, "unknown-option", not_an_option(answer, scale, options))
+
+
+def _section_condition(bank: BankData, condition: Node) -> Iterator[Finding]:
+    if condition.data.get("answers") is not None:
+        yield Finding(
+            condition.at("answers"),
+            "invalid-condition",
+            "'answers' goes with 'question'; a section condition uses 'status'",
+        )
+    if condition.data.get("status") is None:
+        yield Finding(
+            condition.path,
+            "invalid-condition",
+            "a section condition needs 'status': the statuses that make it hold",
+        )
+    name = condition.text("section")
+    if name is not None and name not in bank.section_by_id:
+        yield Finding(
+            condition.at("section"),
+            "unknown-reference",
+            unknown_name("section", name, bank.section_by_id, "sections"),
+        )

@@ -1,0 +1,78 @@
+"""References between ids: citations to sources, questions to scales, levels to sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from coprod_check.bank.checks.base import BankData, unknown_name
+from coprod_check.files.yaml_source import PathKey
+from coprod_check.problems.schema_errors import Finding
+
+SECTION_ROLES = ("criterion", "case", "cautions", "level", "approach")  # SectionRole's values
+RESERVED_LEVEL_ID = "none"
+
+
+def _citations(node: Any, path: PathKey) -> Iterator[tuple[PathKey, Any]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "citation" and isinstance(value, dict) and "source" in value:
+                yield (*path, key, "source"), value["source"]
+            yield from _citations(value, (*path, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _citations(item, (*path, index))
+
+
+def unknown_sources(bank: BankData) -> Iterator[Finding]:
+    """Every citation names a source of the bank."""
+    known = [s for s in (n.text("id") for n in bank.sources) if s is not None]
+    for path, name in _citations(bank.root.data, ()):
+        if isinstance(name, str) and name not in known:
+            yield Finding(path, "unknown-reference", unknown_name("source", name, known, "sources"))
+
+
+def unknown_scales(bank: BankData) -> Iterator[Finding]:
+    """Every question's scale is one of the bank's scales."""
+    for _, question in bank.questions:
+        name = question.text("scale")
+        if name is not None and name not in bank.scale_by_id:
+            yield Finding(
+                question.at("scale"),
+                "unknown-reference",
+                unknown_name("scale", name, bank.scale_by_id, "scales"),
+            )
+
+
+def level_sections(bank: BankData) -> Iterator[Finding]:
+    """A level's section exists and has ``role: level``."""
+    for level in bank.levels:
+        name = level.text("section")
+        if name is None:
+            continue
+        section = bank.section_by_id.get(name)
+        if section is None:
+            yield Finding(
+                level.at("section"),
+                "unknown-reference",
+                unknown_name("section", name, bank.section_by_id, "sections"),
+            )
+        elif section.data.get("role") != "level" and section.data.get("role") in SECTION_ROLES:
+            role = section.data.get("role")
+            yield Finding(
+                level.at("section"),
+                "wrong-section-role",
+                f"level '{level.text('id')}' uses section '{name}', whose role is '{role}'; "
+                "a level needs a section with 'role: level'",
+            )
+
+
+def reserved_level_id(bank: BankData) -> Iterator[Finding]:
+    """``none`` is how results say "not yet co-producing", so no level may use it."""
+    for level in bank.levels:
+        if level.text("id") == RESERVED_LEVEL_ID:
+            yield Finding(
+                level.at("id"),
+                "reserved-id",
+                "level id 'none' is reserved: results use it to mean 'not yet co-producing'",
+            )

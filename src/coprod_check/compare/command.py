@@ -1,0 +1,54 @@
+"""``coprod-check compare``: load the inputs, compare them, render, flag regressions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, CoprodError, Outcome, UsageError
+
+
+def compare_command(
+    inputs: Sequence[Path],
+    bank_choices: Sequence[str],
+    fmt: str | None,
+    output: Path | None,
+    force: bool,
+    *,
+    allow_bank_change: bool,
+    fail_on_regression: bool,
+) -> Outcome:
+    """The comparison report; with ``fail_on_regression``, each regression is a finding."""
+    from coprod_check import __version__
+    from coprod_check.answers.loader import available_banks
+    from coprod_check.compare.engine import compare
+    from coprod_check.compare.inputs import load_points
+    from coprod_check.compare.report import REPORTS, render
+    from coprod_check.files.atomic import guard_output
+    from coprod_check.render.output_format import output_format
+
+    out_fmt = output_format(fmt, output, REPORTS.names)
+    if len(inputs) < 2:
+        raise UsageError("compare needs at least two inputs, earlier and later")
+    guard_output(output, force, inputs, bank_choices)
+    chosen = available_banks(bank_choices) if bank_choices else None
+    points = load_points(
+        [str(path) for path in inputs],
+        lambda: chosen if chosen is not None else available_banks([]),
+    )
+    notes = [text for point in points for text in point.warnings]
+    try:
+        result = compare(points, allow_bank_change=allow_bank_change, tool_version=__version__)
+    except CoprodError as error:
+        error.notes[:0] = notes
+        raise
+    report = render(result, out_fmt, color=False if output else None)
+    regressions = result.regressions if fail_on_regression else []
+    return Outcome(
+        report,
+        output,
+        force,
+        notes=notes,
+        findings=[f"regression: {regression}" for regression in regressions],
+        exit_code=EXIT_FINDINGS if regressions else EXIT_OK,
+    )

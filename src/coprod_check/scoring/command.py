@@ -1,0 +1,47 @@
+"""``coprod-check score``: read the answers, score them, render, and say whether CI should fail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, Outcome
+
+
+def score_command(
+    answers: Path,
+    bank_choices: Sequence[str],
+    fmt: str | None,
+    output: Path | None,
+    force: bool,
+    *,
+    explain: bool,
+    show_all: bool,
+    fail_below: str | None,
+    fail_on_blockers: bool,
+) -> Outcome:
+    """The report, the answers file's warnings, and each way the result falls short (exit 1)."""
+    from coprod_check.answers.loader import available_banks, read_answers
+    from coprod_check.files.atomic import guard_output
+    from coprod_check.render.output_format import output_format
+    from coprod_check.scoring.engine import score
+    from coprod_check.scoring.gates import parse_level, shortfalls
+    from coprod_check.scoring.report import REPORTS, render
+
+    chosen = output_format(fmt, output, REPORTS.names)
+    refusal = "refusing to write the report over an input file (answers or bank)"
+    guard_output(output, force, [answers], bank_choices, refusal)
+    loaded = read_answers(answers, available_banks(bank_choices))
+    level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
+    result = score(loaded.banks, loaded.answers)
+    color = False if output else None
+    report = render(result, chosen, explain=explain, show_all=show_all, color=color)
+    reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
+    return Outcome(
+        report,
+        output,
+        force,
+        notes=[str(warning) for warning in loaded.warnings],
+        findings=[f"falls short: {reason}" for reason in reasons],
+        exit_code=EXIT_FINDINGS if reasons else EXIT_OK,
+    )
