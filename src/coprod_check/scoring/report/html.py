@@ -95,4 +95,6 @@ def render_html(view: ReportView) -> str:
 
 def report(result: Result, options: RenderOptions) -> str:
     """The registry's ``html`` renderer."""
-    return render_html(build_view(result, explain=options.explain, show_all=options.show_all))
+    return render_html(
+        build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
+    )

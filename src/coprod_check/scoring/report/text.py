@@ -88,6 +88,7 @@ def _blocks(view: ReportView, bars: int) -> list[RenderableType]:
     blocks += _verdict(view)
     blocks += _level(view, bars)
     blocks += _sections(view, bars)
+    blocks += _profiles(view, bars)
     blocks += _red_flags(view)
     blocks += _recommendations(view)
     if view.explain:
@@ -203,6 +204,27 @@ def _sections(view: ReportView, bars: int) -> list[RenderableType]:
     return blocks
 
 
+def _profiles(view: ReportView, bars: int) -> list[RenderableType]:
+    """Profile sections: each answer in words, apart from the verdict's sections."""
+    if not view.profiles:
+        return []
+    blocks: list[RenderableType] = [_heading(view.profile_title), Text(view.profile_note)]
+    for row in view.profiles:
+        blocks.append(Text(""))
+        blocks.append(_section_table([row], bars))
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table.add_column("Statement", ratio=1)
+        table.add_column("Answer")
+        for answer in row.answers:
+            table.add_row(Text(answer.trace.statement), Text(answer.answer_text))
+        blocks.append(Padding(table, (0, 0, 0, 2)))
+        blocks.append(
+            Padding(Text(f"Source: {row.section.citation.short}", style="dim"), (0, 0, 0, 2))
+        )
+    blocks.append(Text(""))
+    return blocks
+
+
 def _red_flags(view: ReportView) -> list[RenderableType]:
     blocks: list[RenderableType] = [_heading("Red flags")]
     if not view.blockers and not view.cautions:
@@ -243,6 +265,7 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
                     Text.assemble((f"{row.category_words}: ", "bold"), row.item.text),
                     _labelled("Why", row.item.because),
                     _labelled("Source", row.citation),
+                    *([_labelled("In the plan", row.planned)] if row.planned else []),
                 ),
             )
         )
@@ -250,6 +273,9 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
         blocks.append(_items(rows))
     if view.hidden_recommendations:
         blocks.append(Text(view.hidden_text, style="dim"))
+    if view.stale_actions:
+        blocks.append(Text(view.stale_title, style="bold"))
+        blocks.append(_items([("•", Text(line)) for line in view.stale_actions]))
     blocks.append(Text(""))
     return blocks
 
@@ -301,5 +327,5 @@ def _explanation(view: ReportView) -> list[RenderableType]:
 
 def report(result: Result, options: RenderOptions) -> str:
     """The registry's ``text`` renderer."""
-    view = build_view(result, explain=options.explain, show_all=options.show_all)
+    view = build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
     return render_text(view, color=options.color, width=options.width)
