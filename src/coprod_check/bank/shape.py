@@ -134,7 +134,7 @@ SECTION = _model(
     {
         "id": _id,
         "title": _text,
-        "role": _one_of("criterion", "case", "cautions", "level", "approach"),
+        "role": _one_of("criterion", "case", "cautions", "level", "approach", "profile"),
         "citation": CITATION,
         "questions": _list(QUESTION, 1),
     },
@@ -185,6 +185,7 @@ BANK = _model(
         "sections": _list(SECTION, 1),
     },
     {
+        "default": _flag,
         "thresholds": THRESHOLDS,
         "min_answered": _number(0, 1),
         "levels": _list(LEVEL),

@@ -9,7 +9,8 @@ from coprod_check.bank.checks.base import BankData, unknown_name
 from coprod_check.files.yaml_source import PathKey
 from coprod_check.problems.schema_errors import Finding
 
-SECTION_ROLES = ("criterion", "case", "cautions", "level", "approach")  # SectionRole's values
+#: SectionRole's values (written out: checks do not import the models; a test compares them)
+SECTION_ROLES = ("criterion", "case", "cautions", "level", "approach", "profile")
 RESERVED_LEVEL_ID = "none"
 
 
