@@ -198,3 +198,63 @@ def test_data_and_positions_match_pyyaml(data: dict[str, Any], flow: bool) -> No
         line, column = doc.positions[path]
         key = str(path[-1])
         assert lines[line - 1][column - 1 :].lstrip("'\"").startswith(key), (path, text)
+
+
+# -- every scalar, key and tag becomes a plain value or a located error (issue 15) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "a: !!bool maybe\n",
+            "f.yaml:1:4: the value 'maybe' is tagged !!bool but is not true or false",
+        ),
+        ("a: !!timestamp soon\n", "f.yaml:1:4: soon is not a real date; write dates as YYYY-MM-DD"),
+        ("a: !!int x\n", "f.yaml:1:4: the value 'x' is tagged !!int but is not a whole number"),
+        ("a: !!float x\n", "f.yaml:1:4: the value 'x' is tagged !!float but is not a number"),
+        ("a: !!null x\n", None),  # PyYAML reads any text tagged !!null as null
+        ("a: !!binary 'a'\n", "f.yaml:1:4: YAML error: failed to decode base64 data"),
+        ("!!int banks2: x\n", "f.yaml:1:1: the value 'banks2' is tagged !!int but is not a whole"),
+        ("!!float banks: []\n", "f.yaml:1:1: the value 'banks' is tagged !!float but is not a num"),
+        ("!!bool banks: []\n", "f.yaml:1:1: the value 'banks' is tagged !!bool but is not true"),
+        ("2026-02-30: x\n", "f.yaml:1:1: 2026-02-30 is not a real date"),
+        ("a:\n  2026-02-30: x\n", "f.yaml:2:3: 2026-02-30 is not a real date"),
+        ("a: " + "1" * 5000 + "\n", "f.yaml:1:4: a number with 5,000 digits is too long"),
+        (
+            "a: 1" + "0" * 400 + "\n",
+            "f.yaml:1:4: the number 1000000000000000000000000000000000000...",
+        ),
+        ("a: -1" + "0" * 15 + "\n", "f.yaml:1:4: the number -1000000000000000 is too large"),
+        ('a: "\\udfff"\n', "f.yaml:1:4: text with a lone surrogate (U+DFFF"),
+        ('"\\ud800": 1\n', "f.yaml:1:1: text with a lone surrogate (U+D800"),
+        ('a: "\\e[31mred"\n', "f.yaml:1:4: a control character (U+001B) in the text"),
+        ('a: "\\x9b2J"\n', "f.yaml:1:4: a control character (U+009B) in the text"),
+        ('a: "one\\rtwo"\n', "f.yaml:1:4: a control character (U+000D) in the text"),
+    ],
+)
+def test_scalars_keys_and_tags_become_values_or_located_errors(
+    text: str, message: str | None
+) -> None:
+    if message is None:
+        assert parse_yaml(text, "f.yaml").data == {"a": None}
+        return
+    assert str(_error(text)).startswith(message)
+
+
+def test_plain_values_that_stay_values() -> None:
+    doc = parse_yaml(
+        'a: "tab\\there"\nb: 999999999999999\nc: 2026-02-28\n'
+        "2026-01-01: d\n1: e\ny: !!binary aGk=\n",
+        "f.yaml",
+    )
+    assert doc.data["a"] == "tab\there" and doc.data["b"] == 999_999_999_999_999
+    assert str(doc.data["c"]) == "2026-02-28"
+    assert doc.data["2026-01-01"] == "d" and doc.data[1] == "e" and doc.data["y"] == b"hi"
+
+
+def test_a_file_of_millions_of_tiny_values_is_refused_early_naming_the_cause() -> None:
+    text = "a: [" + "1," * 250_000 + "1]\n"
+    error = _error(text)
+    assert "holds more than 200,000 values" in str(error)
+    assert "alias" not in str(error)

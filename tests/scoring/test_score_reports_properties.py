@@ -32,7 +32,30 @@ def test_markdown_escape_leaves_no_markup_character_bare(text: str) -> None:
     escaped = markdown_escape(text)
     bare = re.sub(r"\\.", "", escaped)
     assert not MARKDOWN_SPECIAL & set(bare)
-    assert re.sub(r"\\(.)", r"\1", escaped) == text
+    assert re.sub(r"\\(.)", r"\1", escaped) == " ".join(text.split())
+
+
+def _structure(markdown: str) -> list[str]:
+    """The lines that give a markdown document its shape: headings, rules, lists, quotes."""
+    shape = re.compile(r"^(#{1,6}\s|[-*_=]{3,}\s*$|\s*[-+*]\s|\s*\d+[.)]\s|>|\s{4}|\s*$)")
+    return [line if not shape.match(line) else line[:2] for line in markdown.splitlines()]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["\n", "\n\n", "# ", "---", "===", "1. ", "- ", "> ", "    ", "x", " "]),
+        max_size=12,
+    ).map("".join),
+)
+def test_user_text_cannot_change_the_structure_of_a_markdown_report(text: str) -> None:
+    """A line break in a project name or pseudonym never starts a heading, rule, list or
+    paragraph of its own (issue 17)."""
+    plain = render(_with_project("x"), "markdown")
+    hostile = render(_with_project(text or "x"), "markdown")
+    assert len(hostile.splitlines()) == len(plain.splitlines())
+    for ours, theirs in zip(_structure(plain), _structure(hostile), strict=True):
+        if ours != theirs:  # only the lines holding the user's text differ, and not in shape
+            assert ours[:2] == theirs[:2] or not re.match(r"^(#|-|=|>|\d|\s)", theirs)
 
 
 @given(st.text(max_size=60))

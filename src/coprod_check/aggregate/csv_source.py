@@ -48,6 +48,9 @@ _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = (",", ";", "\t")
 # Large free-text cells are allowed, within reason (the csv module's default is 128 KiB).
 FIELD_LIMIT = 1024 * 1024
+#: No form export has anywhere near this many columns (the bundled banks have 69 questions);
+#: a line with more is refused as soon as it is read, before it is split into cells.
+MAX_COLUMNS = 10_000
 
 
 @dataclass(slots=True)
@@ -117,7 +120,9 @@ class CsvSource:
         self._field_limit = max(csv.field_size_limit(), FIELD_LIMIT)
         csv.field_size_limit(self._field_limit)
         header_lines: list[str] = []
-        reader = csv.reader(_recorded(text, header_lines), delimiter=self.delimiter)
+        reader = csv.reader(
+            self._checked(_recorded(text, header_lines), 1), delimiter=self.delimiter
+        )
         self._reader = reader
         self._read_header()
         # The csv module reads no further than the header's last line, so the batches start
@@ -225,6 +230,9 @@ class CsvSource:
                 raise self._undecodable(error) from None
             if not lines:
                 return
+            if max(map(len, lines)) > MAX_COLUMNS:  # only a long line can hold too many cells
+                for number, line in enumerate(lines, start=self._lines + 1):
+                    self._check_line(line, number)
             batch = split_plain(lines, delimiter, self._field_limit)
             cut = self.cut
             if batch is None:
@@ -263,6 +271,23 @@ class CsvSource:
             raise self._csv_error(error, self._lines + reader.line_num) from None
         self._lines += reader.line_num
         return batch
+
+    def _checked(self, lines: Iterable[str], first: int) -> Iterator[str]:
+        """``lines``, each checked by :meth:`_check_line` as it is read."""
+        for number, line in enumerate(lines, start=first):
+            self._check_line(line, number)
+            yield line
+
+    def _check_line(self, line: str, number: int) -> None:
+        """Refuse a line with more cells than any export has (a file of commas, say)."""
+        if len(line) > MAX_COLUMNS:
+            cells = line.count(self.delimiter) + 1
+            if cells > MAX_COLUMNS:
+                raise InputError(
+                    f"a line with {cells:,} columns; the limit is {MAX_COLUMNS:,} (is this "
+                    "really a form export?)",
+                    Location(self.name, number),
+                )
 
     def _csv_error(self, error: csv.Error, line: int | None = None) -> InputError:
         if line is None:

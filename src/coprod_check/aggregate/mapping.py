@@ -126,7 +126,9 @@ def examine_mapping(doc: YamlDocument, index: BankIndex) -> tuple[Mapping | None
     """The checked mapping in ``doc`` (None when it has errors) and every problem, sorted."""
     problems = list(doc.problems)
     data = doc.data
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or "mapping_version" not in data:
+        # Not a mapping file at all (``--mapping /etc/passwd``): name the problem, never its
+        # content (not even its keys).
         problems.append(
             doc.problem(
                 (), "not-a-mapping", "not a mapping file: it should start with 'mapping_version: 1'"

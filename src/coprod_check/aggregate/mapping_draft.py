@@ -49,6 +49,10 @@ MAX_DISTINCT = 60
 #: Columns a draft is made for: every header is compared with every statement, so a file of
 #: thousands of columns (not a form export) would take minutes.
 MAX_COLUMNS = 500
+#: Characters of a header or cell compared with a statement or label (the longest bundled
+#: statement has 199): comparing is quadratic in length, so a 10,000-character header must
+#: not cost seconds. The rest of a long header is never the part that matches.
+MAX_COMPARED = 250
 #: Closest questions named beside a column marked UNMATCHED.
 CLOSEST_SHOWN = 3
 
@@ -110,14 +114,19 @@ class Draft:
 
 
 def candidates(header: str) -> list[str]:
-    """The texts of a header worth comparing with statements (whole, unnumbered, grid item)."""
+    """The texts of a header worth comparing with statements (whole, unnumbered, grid item).
+
+    Only the start (numbering, question) and end (a grid item) of a very long header are read.
+    """
+    if len(header) > 2 * MAX_COMPARED:
+        header = f"{header[:MAX_COMPARED]} {header[-MAX_COMPARED:]}"
     found = [header]
     unnumbered = _NUMBERING.sub("", header)
     found.append(unnumbered)
     grid = _GRID.search(unnumbered)
     if grid:
         found.append(grid.group("inner"))
-    return [words(text) for text in dict.fromkeys(found) if words(text)]
+    return [words(text)[:MAX_COMPARED] for text in dict.fromkeys(found) if words(text)]
 
 
 def similarity(header: str, statement: str) -> float:
@@ -272,7 +281,7 @@ class _Label:
 
 
 def _match_label(value: str, info: QuestionInfo) -> _Label:
-    key = words(value)
+    key = words(value)[:MAX_COMPARED]
     for option in info.scale.options:
         if key in (words(option.label), words(option.id)):
             return _Label(option.id, "", True)

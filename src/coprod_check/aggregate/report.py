@@ -92,7 +92,10 @@ def html_report(result: AggregateResult, options: RenderOptions) -> str:
 
 def render_json(result: AggregateResult) -> str:
     """Indented UTF-8 JSON of the whole result in model field order; same input, same bytes."""
-    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False, allow_nan=False)
+        + "\n"
+    )
 
 
 def _cell(value: object) -> str:

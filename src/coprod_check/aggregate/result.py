@@ -24,7 +24,7 @@ AGGREGATE_VERSION = 1
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Settings(_Frozen):
@@ -197,7 +197,7 @@ class AggregateResult(_Frozen):
     banks: list[BankInfo]
     settings: Settings
     inputs: list[InputInfo]
-    respondents: int
+    respondents: int = Field(ge=0)
     without_role: int = Field(description="Respondents who gave no role (counted in everyone).")
     rows_skipped: int
     problems: list[RowProblemInfo] = Field(description="The first bad rows (all are counted).")

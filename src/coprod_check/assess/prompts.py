@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from coprod_check.assess.commands import COMMANDS
 from coprod_check.assess.session import Item, Session
 from coprod_check.bank.model import Bank, Citation
+from coprod_check.render.safe_text import typed
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -99,8 +100,9 @@ class Screen:
         print(text, flush=True)
 
     def ask(self, prompt: str) -> str:
-        """One line typed by the user (KeyboardInterrupt / EOFError pass through)."""
-        return input(prompt)
+        """One line typed by the user, without control characters (a stray arrow key's escape
+        sequence must not end up in a note). KeyboardInterrupt / EOFError pass through."""
+        return typed(input(prompt))
 
     def heading(self, text: str) -> None:
         self.say()
@@ -158,7 +160,7 @@ class RichScreen(Screen):
         self.console.print(text, style="bold yellow", markup=False)
 
     def ask(self, prompt: str) -> str:
-        return self.console.input(_escape(prompt))
+        return typed(self.console.input(_escape(prompt)))
 
     def heading(self, text: str) -> None:
         from rich.rule import Rule

@@ -16,12 +16,12 @@ from pydantic import ValidationError
 
 from coprod_check.answers.introduction import as_lines as introduction_lines
 from coprod_check.answers.model import ROLES, AnswersFile, Respondent
-from coprod_check.answers.writer import save_answers
 from coprod_check.assess.commands import parse
 from coprod_check.assess.prompts import END_PROMPT, PlainScreen, RichScreen, Screen, question_prompt
+from coprod_check.assess.saving import Saver
 from coprod_check.assess.session import Session, SessionError
 from coprod_check.bank.model import Bank
-from coprod_check.errors import InputError, Location, OutputExistsError, UsageError
+from coprod_check.errors import Location, OutputExistsError, UsageError
 from coprod_check.files.atomic import same_file
 
 EXIT_INTERRUPTED = 130
@@ -135,11 +135,11 @@ def run(
     """
     session = Session(banks, previous)
     screen = screen or (PlainScreen() if plain else RichScreen())
-    saver = _Saver(session, path, exists=previous is not None and path.exists())
+    saver = Saver(session, path, screen, exists=previous is not None and path.exists())
     if previous is None:
         session.set_respondent(Respondent(date=today or dt.date.today()))
     if not saver.written:
-        saver.save()  # claim the file now, so even Ctrl-C at the first question can resume
+        saver.claim()  # claim the file now, so even Ctrl-C at the first question can resume
     try:
         for note in notes:
             screen.warn(note)
@@ -151,42 +151,29 @@ def run(
         finished = _walk(screen, session, saver)
     except KeyboardInterrupt:
         screen.say()
-        _stopped(screen, path)
+        _stopped(screen, saver)
         return EXIT_INTERRUPTED
     except EOFError:
         finished = False
         screen.say()
     if not finished:
-        _stopped(screen, path)
+        _stopped(screen, saver)
         return 0
     screen.report(report(session.to_answers_file()))
-    screen.say(f"Your answers are saved in {path}.", wrap=False)
-    screen.say(f"To change them: {resume_command(path)}", wrap=False)
+    if saver.unsaved:
+        saver.rescue()
+        return 0
+    screen.say(f"Your answers are saved in {saver.path}.", wrap=False)
+    screen.say(f"To change them: {resume_command(saver.path)}", wrap=False)
     return 0
 
 
-class _Saver:
-    """Writes the session's file; the first write of a new file refuses to replace one."""
-
-    def __init__(self, session: Session, path: Path, *, exists: bool) -> None:
-        self.session = session
-        self.path = path
-        self.written = exists
-
-    def save(self) -> None:
-        answers = self.session.to_answers_file()
-        try:
-            save_answers(self.path, answers, self.session.banks, overwrite=self.written)
-        except OSError as error:
-            raise InputError(
-                f"cannot save the answers: {error.strerror or error}", Location(str(self.path))
-            ) from None
-        self.written = True
-
-
-def _stopped(screen: Screen, path: Path) -> None:
-    screen.say(f"Stopped. Your answers are saved in {path}.", wrap=False)
-    screen.say(f"To carry on: {resume_command(path)}", wrap=False)
+def _stopped(screen: Screen, saver: Saver) -> None:
+    if saver.unsaved:
+        saver.rescue()
+        return
+    screen.say(f"Stopped. Your answers are saved in {saver.path}.", wrap=False)
+    screen.say(f"To carry on: {resume_command(saver.path)}", wrap=False)
 
 
 def _welcome(screen: Screen, session: Session, path: Path, *, resumed: bool) -> None:
@@ -202,7 +189,7 @@ def _welcome(screen: Screen, session: Session, path: Path, *, resumed: bool) -> 
     screen.say("Type a number or letter and press Enter; h and Enter for help.")
 
 
-def _ask_respondent(screen: Screen, session: Session, saver: _Saver, today: dt.date | None) -> None:
+def _ask_respondent(screen: Screen, session: Session, saver: Saver, today: dt.date | None) -> None:
     """Pseudonym, role and project, all optional; skipped when a resumed file has any."""
     current = session.respondent
     if current.pseudonym or current.role or current.project:
@@ -245,7 +232,7 @@ def _ask_role(screen: Screen) -> str | None:
         screen.warn(f"Please type a number from 1 to {len(ROLES)}, or just press Enter.")
 
 
-def _walk(screen: Screen, session: Session, saver: _Saver) -> bool:
+def _walk(screen: Screen, session: Session, saver: Saver) -> bool:
     """The question loop; True when the person finished, False when they quit."""
     shown_section: tuple[str, str] | None = None
     shown_position: int | None = None
@@ -290,7 +277,7 @@ def _walk(screen: Screen, session: Session, saver: _Saver) -> bool:
             _jump(screen, session, command.argument)
 
 
-def _note(screen: Screen, session: Session, saver: _Saver, text: str | None) -> None:
+def _note(screen: Screen, session: Session, saver: Saver, text: str | None) -> None:
     if text is None:
         text = screen.ask(
             "Type your note and press Enter (Enter alone keeps it as it is; - removes it): "

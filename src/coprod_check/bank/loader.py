@@ -22,7 +22,7 @@ from coprod_check.errors import InputError, InvalidFileError, Location
 from coprod_check.files.resources import bundled_bank_files
 from coprod_check.files.yaml_source import YamlDocument, decode, parse_yaml, read_text
 from coprod_check.problems import Problem, more_problems
-from coprod_check.problems.schema_errors import describe_value, schema_findings
+from coprod_check.problems.schema_errors import describe_kind, schema_findings
 
 if TYPE_CHECKING:  # the models are imported when a bank is built, not to check one
     from coprod_check.bank.model import Bank
@@ -78,7 +78,7 @@ def _examine(doc: YamlDocument, *, build: bool) -> tuple[Bank | None, list[Probl
             doc.problem(
                 (),
                 "not-a-mapping",
-                f"the top level is {describe_value(doc.data)}, not a mapping of fields; "
+                f"the top level is {describe_kind(doc.data)}, not a mapping of fields; "
                 "a bank starts with 'schema_version: 1'",
             )
         )

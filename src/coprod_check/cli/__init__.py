@@ -47,24 +47,52 @@ def deliver(command: Callable[[], Outcome]) -> NoReturn:
     try:
         outcome = command()
         for note in outcome.notes:
-            typer.echo(f"coprod-check: {note}", err=True)
+            say(str(note))
         if outcome.output is not None:
             from coprod_check.files.atomic import write_atomic  # tempfile: only to write a file
 
             write_atomic(outcome.output, outcome.report, overwrite=outcome.overwrite)
-            typer.echo(f"coprod-check: wrote {outcome.output}", err=True)
-        elif isinstance(outcome.report, bytes):
-            sys.stdout.buffer.write(outcome.report)
+            say(f"wrote {outcome.output}")
         else:
-            typer.echo(outcome.report, nl=False)
+            _print(outcome.report)
     except CoprodError as error:
         for note in error.notes:
-            typer.echo(f"coprod-check: {note}", err=True)
-        typer.echo(f"coprod-check: error: {error}", err=True)
+            say(str(note))
+        say(f"error: {error}")
         raise typer.Exit(error.exit_code) from None
     for finding in outcome.findings:
-        typer.echo(f"coprod-check: {finding}", err=True)
+        say(str(finding))
     raise typer.Exit(outcome.exit_code)
+
+
+def say(text: str) -> None:
+    """One line on standard error; control characters from user text shown, never sent raw."""
+    from coprod_check.render.safe_text import neutralise
+
+    typer.echo(f"coprod-check: {neutralise(text)}", err=True)
+
+
+def _print(report: str | bytes) -> None:
+    """Write a report to standard output now; a full disk is a one-line error, exit 2.
+
+    Control characters (from user text) are shown as escapes; colour codes stay. Bytes (an
+    office file sent down a pipe) go out as they are."""
+    from coprod_check.render.safe_text import neutralise_coloured
+
+    try:
+        if isinstance(report, bytes):
+            sys.stdout.buffer.write(report)
+        else:
+            typer.echo(neutralise_coloured(report), nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        from coprod_check.errors import InputError
+
+        reason = (error.strerror or str(error)).rstrip(".")
+        reason = reason[:1].lower() + reason[1:]
+        raise InputError(f"cannot write to standard output: {reason}") from None
 
 
 @app.command(epilog=e.TEMPLATE_EPILOG)
@@ -280,7 +308,7 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except CoprodError as error:  # raised outside a command body (should not happen)
-        typer.echo(f"coprod-check: error: {error}", err=True)
+        say(f"error: {error}")
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         typer.echo("coprod-check: interrupted", err=True)
@@ -290,9 +318,8 @@ def main() -> None:
     except Exception as error:  # a bug, not a user's mistake: one line, the traceback on request
         if os.environ.get("COPROD_CHECK_DEBUG"):
             raise
-        typer.echo(
-            f"coprod-check: internal error, please report it: {type(error).__name__}: {error} "
-            "(set COPROD_CHECK_DEBUG=1 to see the traceback)",
-            err=True,
+        say(
+            f"internal error, please report it: {type(error).__name__}: {error} "
+            "(set COPROD_CHECK_DEBUG=1 to see the traceback)"
         )
         sys.exit(EXIT_USAGE)

@@ -22,6 +22,13 @@ from coprod_check.render.formats import (
 )
 
 
+def _path(text: str) -> Path:
+    """A path from the command line; an empty one (``-o ''``) is refused, not read as '.'."""
+    if not text:
+        raise typer.BadParameter("the path is empty; give a file name")
+    return Path(text)
+
+
 def _show_version(value: bool) -> None:
     if value:
         from coprod_check import __version__
@@ -58,7 +65,13 @@ OnlyBanksOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write it here instead of printing it."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        parser=_path,
+        help="Write it here instead of printing it.",
+    ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 _FROM_OUTPUT = "Default: what the -o file's name ends in, else text."
@@ -120,7 +133,7 @@ ValidateFormatOption = Annotated[
 
 # score
 AnswersArgument = Annotated[
-    Path, typer.Argument(metavar="ANSWERS", help="The answers file to score.")
+    Path, typer.Argument(metavar="ANSWERS", parser=_path, help="The answers file to score.")
 ]
 ExplainOption = Annotated[
     bool, typer.Option("--explain", help="Show which answers and rules led to each result.")
@@ -158,6 +171,7 @@ AssessOutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        parser=_path,
         help="Save the answers here (default answers.yaml); never replaces a file.",
     ),
 ]
@@ -166,6 +180,7 @@ ResumeOption = Annotated[
     typer.Option(
         "--resume",
         metavar="ANSWERS",
+        parser=_path,
         help="Carry on with this answers file from its first unanswered question.",
     ),
 ]
@@ -179,6 +194,7 @@ CompareInputsArgument = Annotated[
     list[Path],
     typer.Argument(
         metavar="INPUT",
+        parser=_path,
         help="Two or more answers files or JSON results saved from score or aggregate. "
         "They are put in order by the dates they carry, or else taken in the order given.",
     ),
@@ -205,6 +221,7 @@ AggregateInputsArgument = Annotated[
     list[Path],
     typer.Argument(
         metavar="INPUT...",
+        parser=_path,
         help="Answers files (.yaml, one respondent each) and form exports (.csv or Excel "
         ".xlsx, one respondent per row; columns for question ids, role and respondent).",
     ),
@@ -214,6 +231,7 @@ MappingOption = Annotated[
     typer.Option(
         "--mapping",
         "-m",
+        parser=_path,
         help="A mapping file from form headers, answer labels and roles to coprod-check "
         "ids (draft one with 'coprod-check mapping draft').",
     ),
@@ -259,7 +277,8 @@ ProgressOption = Annotated[
     ),
 ]
 ExportArgument = Annotated[
-    Path, typer.Argument(help="The export of a form or survey (.csv or Excel .xlsx).")
+    Path,
+    typer.Argument(parser=_path, help="The export of a form or survey (.csv or Excel .xlsx)."),
 ]
 
 # plan draft and plan status
@@ -267,6 +286,7 @@ PlanSourceArgument = Annotated[
     Path,
     typer.Argument(
         metavar="ANSWERS_OR_RESULT",
+        parser=_path,
         help="An answers file, or a JSON result saved from score or aggregate.",
     ),
 ]
@@ -279,7 +299,7 @@ PlanAllOption = Annotated[
 CycleOption = Annotated[
     int, typer.Option("--cycle", metavar="N", help="The improvement cycle the actions are for.")
 ]
-PlanArgument = Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file.")]
+PlanArgument = Annotated[Path, typer.Argument(metavar="PLAN", parser=_path, help="The plan file.")]
 TodayOption = Annotated[
     dt.datetime | None,
     typer.Option(
@@ -325,6 +345,7 @@ PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="PATH",
+        parser=_path,
         help="Bank, answers, mapping or plan files, or folders to search for *.yaml / *.yml. "
         "Default: the bundled banks.",
         show_default=False,

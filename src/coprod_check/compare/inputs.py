@@ -13,6 +13,7 @@ needs them.
 from __future__ import annotations
 
 import json
+import math
 import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -24,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from coprod_check.compare.point import GroupPoint, Point
 from coprod_check.errors import InputError, InvalidFileError, Location, UsageError
 from coprod_check.files.yaml_source import parse_yaml, read_text
+from coprod_check.render.safe_text import UNSAFE
 from coprod_check.scoring.result import RESULT_VERSION, Result
 
 if TYPE_CHECKING:
@@ -71,9 +73,50 @@ def load_point(path: str, banks: BankSource, takes: str = WHAT_COMPARE_TAKES) ->
 # -- JSON results -------------------------------------------------------------------------------
 
 
+class _NotFinite(float):
+    """A stand-in for NaN, Infinity or a number too large for a float, found after parsing."""
+
+    written: str
+
+    def __new__(cls, written: str) -> _NotFinite:
+        value = super().__new__(cls, 0.0)
+        value.written = written
+        return value
+
+
+def _float(written: str) -> float:
+    value = float(written)
+    return value if math.isfinite(value) else _NotFinite(written)
+
+
+def _first_unsafe(data: Any, path: tuple[str | int, ...] = ()) -> tuple[tuple[str | int, ...], str]:
+    """The place and problem of the first value no saved result can hold, else ``((), "")``."""
+    if isinstance(data, _NotFinite):
+        return path, f"{data.written} is not a finite number"
+    if isinstance(data, str):
+        bad = UNSAFE.search(data)
+        if bad is not None:
+            return path, f"a control character (U+{ord(bad.group()):04X}) in the text"
+        return (), ""
+    items: Any = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
+    for key, value in items:
+        if isinstance(key, str) and UNSAFE.search(key):
+            return (*path, key), "a control character in a key"
+        found = _first_unsafe(value, (*path, key))
+        if found[1]:
+            return found
+    return (), ""
+
+
 def _from_json(name: str, text: str, takes: str) -> Point:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_NotFinite, parse_float=_float)
     except json.JSONDecodeError as error:
         raise InputError(
             f"not valid JSON: {error.msg}", Location(name, error.lineno, error.colno)
@@ -88,6 +131,12 @@ def _from_json(name: str, text: str, takes: str) -> Point:
         ) from None
     if not isinstance(data, dict):
         raise InputError(f"a JSON file that is not an object; {takes}", Location(name))
+    where, problem = _first_unsafe(data)
+    if problem:
+        field = ".".join(str(part) for part in where) or "(top level)"
+        raise InvalidFileError(
+            f"not a valid saved result: {field}: {problem}", _json_location(name, text, where)
+        )
     if "compare_version" in data:
         raise InputError(f"this is a compare result, not an assessment; {takes}", Location(name))
     if "aggregate_version" in data:

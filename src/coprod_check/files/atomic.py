@@ -3,6 +3,10 @@
 A crash, a closed laptop or Ctrl-C part-way through leaves either the old file or the new one,
 never half of each.
 
+A process killed at the wrong moment (``kill -9``, a power cut) can leave its hidden temporary
+file behind; the next write to the same file removes such leftovers of this tool, once they
+are old enough that no other process can still be writing them.
+
 Only regular files are replaced that way. A symbolic link is followed, so the file it points to
 gets the new text and the link stays. A device or pipe named as the output (``-o /dev/null``,
 ``-o /dev/stdout``) is written into, never replaced: renaming over it would swap the device for
@@ -14,8 +18,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +29,9 @@ from coprod_check.errors import InputError, Location, OutputExistsError, UsageEr
 
 EXISTS = "already exists; use --force to replace it"
 IS_FOLDER = "is a folder; give a file name to write to"
+#: A temporary file of ours older than this is a leftover of a killed process (a write takes
+#: milliseconds; a slow network disk, seconds).
+STALE_SECONDS = 600
 
 
 def check_output(
@@ -77,6 +86,7 @@ def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
         raise OutputExistsError(EXISTS, where)
     target = _target(path)
     folder = target.parent if str(target.parent) else Path(".")
+    remove_stale_temporaries(folder, target.name)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
@@ -100,6 +110,26 @@ def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
         if isinstance(error, OSError):
             raise InputError(f"cannot write: {error.strerror or error}", where) from None
         raise
+
+
+def remove_stale_temporaries(folder: Path, name: str, *, now: float | None = None) -> list[str]:
+    """Remove the temporary files :func:`write_atomic` left for ``name`` in ``folder`` when
+    a process was killed while writing, if older than :data:`STALE_SECONDS`; their names."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
+    cutoff = (time.time() if now is None else now) - STALE_SECONDS
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed.append(entry.name)
+    return removed
 
 
 def same_file(a: Path, b: Path) -> bool:

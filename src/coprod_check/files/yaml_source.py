@@ -7,13 +7,23 @@ compose the node tree with the *safe* loader, then build plain Python data ourse
   later (by pydantic, on the plain data) can be mapped back to the YAML node;
 - duplicate keys are reported, not dropped;
 - alias expansion is bounded, so a "billion laughs" file is refused instead of eating memory;
-- files that are too large, binary or not UTF-8 are refused with a one-line message.
+- files that are too large, binary or not UTF-8 are refused with a one-line message;
+- every scalar, key and tag the parser can produce becomes a plain value or a located
+  :class:`InputError`: tags that do not fit their text (``!!bool maybe``), impossible dates,
+  integers too long to convert or beyond 15 digits, text with a lone surrogate or a control
+  character (from an escape such as ``"\\x1b"``; the reader refuses raw ones), and keys that
+  are not plain text, numbers or true/false.
+
+So whatever the file holds, the data handed on holds only ``str`` (valid UTF-8, no control
+character but tab and newline), ``int`` (at most 15 digits), ``float``, ``bool``,
+``None``, dates, ``bytes``, lists and dicts with such keys; and no message can fail to print.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +38,14 @@ from coprod_check.problems import Problem
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 100
+#: Integers beyond 15 digits are refused: no coprod-check number is that large, and they stay
+#: exact as floats (a weight of 10**400 cannot become a float at all).
+MAX_INT = 10**15 - 1
+#: Files at least this large are counted event by event before the node tree is built, so a
+#: file of millions of tiny values is refused in a moment instead of after seconds and a gigabyte.
+PRESCAN_BYTES = 256 * 1024
+
+_BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 PathKey = tuple[str | int, ...]
 
@@ -126,6 +144,8 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     if not text.strip():
         raise InputError("the file is empty", Location(name, 1))
     try:
+        if len(text) >= PRESCAN_BYTES:
+            _count_values(text, name)
         node = _compose(text)
         if node is None:
             raise InputError("the file holds no YAML document", Location(name, 1))
@@ -163,6 +183,36 @@ def _compose(text: str) -> yaml.Node | None:
     loader = yaml.SafeLoader(text)
     try:
         return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _count_values(text: str, name: str) -> None:
+    """Refuse, from a quick pass over the parser's events, a file of too many values.
+
+    Syntax errors are left to the full parse, which words them.
+    """
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    count = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(
+                event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent
+            ):
+                count += 1
+                if count > MAX_NODES:
+                    mark = event.start_mark
+                    raise InputError(
+                        f"the file holds more than {MAX_NODES:,} values (keys, items and "
+                        "values); a coprod-check file has far fewer, so it is not read",
+                        Location(name, mark.line + 1 if mark else None),
+                    )
+    except yaml.YAMLError:
+        return
     finally:
         loader.dispose()
 
@@ -224,8 +274,8 @@ class _Builder:
             )
         if self.count > MAX_NODES:
             raise InputError(
-                f"the document expands to more than {MAX_NODES:,} values "
-                "(YAML aliases used to blow up memory?); refusing to load it",
+                f"the document expands to more than {MAX_NODES:,} values through YAML "
+                "aliases (*name repeats what &name marks); refusing to load it",
                 Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1),
             )
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
@@ -233,24 +283,24 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        """The value of a scalar node, checked (see the module docstring), or an InputError."""
         where = Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
             mark = error.problem_mark or node.start_mark
             raise InputError(
                 f"YAML error: {error.problem}",
                 Location(self.name, mark.line + 1, mark.column + 1),
             ) from None
-        except (ValueError, OverflowError):
-            if node.tag == "tag:yaml.org,2002:timestamp":
-                message = (
-                    f"{node.value} is not a real date; write dates as YYYY-MM-DD "
-                    "(or put the value in quotes if it is not a date)"
-                )
-            else:
-                message = f"the value {_shorten(node.value)!r} cannot be read"
-            raise InputError(message, where) from None
+        except (ValueError, OverflowError, KeyError, AttributeError, TypeError, IndexError):
+            # A standard tag on text it does not fit (``!!bool maybe``, ``!!int x``), an
+            # impossible date, or a number too long for Python to convert.
+            raise InputError(_unreadable(node), where) from None
+        return _checked(value, node, where)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:
         try:
@@ -270,9 +320,9 @@ class _Builder:
                         self.name, key_node.start_mark.line + 1, key_node.start_mark.column + 1
                     ),
                 )
-            key = self.constructor.construct_object(key_node)
+            key = self.scalar(key_node)
             if not isinstance(key, str | int | float | bool) and key is not None:
-                key = str(key)
+                key = str(key_node.value)  # a date, or bytes: the text as written
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in result:
                 first = self.positions.get((*path, key), (None, None))[0]
@@ -289,3 +339,60 @@ class _Builder:
             self.positions[(*path, key)] = (line, column)
             result[key] = self.build(value_node, (*path, key))
         return result
+
+
+_TAG_NAMES = {
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "empty",
+    "tag:yaml.org,2002:binary": "base64 data",
+}
+
+
+def _unreadable(node: yaml.Node) -> str:
+    """Why a scalar's text cannot be the value its tag (given or implied) asks for."""
+    text = str(node.value)
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:timestamp":
+        return (
+            f"{_shorten(text)} is not a real date; write dates as YYYY-MM-DD "
+            "(or put the value in quotes if it is not a date)"
+        )
+    if tag == "tag:yaml.org,2002:int" and len(text) > 40 and text.lstrip("+-").isdigit():
+        return f"a number with {len(text):,} digits is too long; numbers have at most 15"
+    wanted = _TAG_NAMES.get(tag)
+    short = tag.replace("tag:yaml.org,2002:", "!!")
+    if wanted is not None:
+        return f"the value {_shorten(text)!r} is tagged {short} but is not {wanted}"
+    return f"the value {_shorten(text)!r} cannot be read as {short}"
+
+
+def _checked(value: Any, node: yaml.Node, where: Location) -> Any:
+    """``value`` if it is safe to hand on, else an InputError saying why not."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        if abs(value) > MAX_INT:
+            raise InputError(
+                f"the number {_shorten(str(node.value))} is too large (at most 15 digits)", where
+            )
+        return value
+    # Floats stay as they are, infinities and NaN included: the models refuse them with a
+    # located problem among the others (``not-finite``), which is more use than one error.
+    if isinstance(value, str):
+        bad = _BAD_TEXT.search(value)
+        if bad is not None:
+            code = ord(bad.group())
+            if 0xD800 <= code <= 0xDFFF:
+                raise InputError(
+                    f"text with a lone surrogate (U+{code:04X}, from an escape such as "
+                    f'"\\u{code:04x}"), which is not a character; remove it',
+                    where,
+                )
+            raise InputError(
+                f"a control character (U+{code:04X}) in the text; remove it (only tab and "
+                "new line are allowed)",
+                where,
+            )
+    return value  # dates, bytes (!!binary): plain values the models accept or refuse

@@ -285,6 +285,20 @@ def describe_value(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
+def describe_kind(value: Any) -> str:
+    """What kind of value, without any of its content: for files that may not be ours
+    (``--bank /etc/passwd`` must not print the first line of that file)."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool) or value is None:
+        return describe_value(value)
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    return describe_value(value)
+
+
 def _number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

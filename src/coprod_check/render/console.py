@@ -2,7 +2,8 @@
 
 Colour is decided once here: explicit ``True``/``False`` wins; ``None`` means colour only on a
 terminal, and never with ``NO_COLOR`` or ``TERM=dumb``. Lines never end in blanks, even when
-colour codes follow them, so golden files and piped output stay clean.
+colour codes follow them, so golden files and piped output stay clean. Control characters in
+user text (an escape sequence in a CSV note) are shown as visible escapes, never sent raw.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sys
 from io import StringIO
 
 from rich.console import Console
+
+from coprod_check.render.safe_text import neutralise_coloured
 
 DEFAULT_WIDTH = 100
 _TRAILING_SPACE = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$")
@@ -52,6 +55,6 @@ def string_console(color: bool | None, width: int | None) -> Console:
 
 def console_text(console: Console) -> str:
     """What a :func:`string_console` holds: no trailing blanks, one final newline."""
-    output = console.file.getvalue()  # type: ignore[attr-defined]
+    output = neutralise_coloured(str(console.file.getvalue()))  # type: ignore[attr-defined]
     lines = [_TRAILING_SPACE.sub(r"\1", line) for line in str(output).splitlines()]
     return "\n".join(lines).rstrip("\n") + "\n"

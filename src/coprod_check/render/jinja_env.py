@@ -20,19 +20,28 @@ from coprod_check.files.resources import templates_dir
 # CommonMark treats these as markup; a backslash makes each one literal.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)
+_MD_START = re.compile(r"^([-+=])")
+_MD_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def markdown_escape(text: object) -> str:
-    """Make user text literal in markdown: no links, emphasis, HTML or headings sneak in."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    """Make user text literal in markdown: no links, emphasis, HTML, headings, rules, lists,
+    quotes or code blocks sneak in.
+
+    The text is folded onto one line first (runs of spaces and line breaks become one space),
+    so a line break in a project name or note cannot start a heading, a ``---`` rule, a new
+    paragraph or list item; then markup characters, and a list or rule marker at its start,
+    are escaped with a backslash.
+    """
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
     escaped = _MD_ENTITY.sub(r"\\&", escaped)
-    return _MD_LINE_START.sub(lambda match: match.group(1) + "\\" + match.group(2), escaped)
+    escaped = _MD_START.sub(r"\\\1", escaped)
+    return _MD_ORDERED.sub(r"\1\\\2", escaped)
 
 
 def markdown_cell(text: object) -> str:
-    """Like :func:`markdown_escape`, on one line, for a table cell."""
-    return " ".join(markdown_escape(text).split())
+    """:func:`markdown_escape`, for a table cell (already one line)."""
+    return markdown_escape(text)
 
 
 def markdown_code(text: object) -> str:

@@ -6,7 +6,7 @@ compatible. Later features (aggregate, compare) read results saved as JSON.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,8 +22,16 @@ ConfidenceLabel = Literal["high", "medium", "low", "insufficient"]
 RecommendationCategory = Literal["blocker", "criterion", "next-level", "other"]
 
 
+#: Numbers in a result are finite and in range, so a saved result read back (``compare``)
+#: cannot carry NaN, Infinity or a score of 4000 into a report or into JSON.
+Points = Annotated[float, Field(ge=0, le=100)]
+Unit = Annotated[float, Field(ge=0, le=1)]
+Count = Annotated[int, Field(ge=0)]
+Weight = Annotated[float, Field(ge=0)]
+
+
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class CitationText(_Frozen):
@@ -63,8 +71,8 @@ class AnswerTrace(_Frozen):
     statement: str
     answer_id: str | None = Field(description="The option chosen; null when unanswered.")
     answer_label: str | None
-    value: float | None = Field(description="0-1 after reversal; null when it counts unanswered.")
-    weight: float
+    value: Unit | None = Field(description="0-1 after reversal; null when it counts unanswered.")
+    weight: Weight
     note: str | None = None
 
 
@@ -73,12 +81,12 @@ class SectionResult(_Frozen):
     section_id: str
     title: str
     role: str
-    score: float | None = Field(description="0-100; null when no question was answered.")
-    answered: int
-    total: int
+    score: Points | None = Field(description="0-100; null when no question was answered.")
+    answered: Count
+    total: Count
     status: StatusId
-    met_at: float
-    partly_met_at: float
+    met_at: Points
+    partly_met_at: Points
     citation: CitationText
     answers: list[AnswerTrace]
     explanation: str
@@ -98,12 +106,12 @@ class RedFlagHit(_Frozen):
 class CaseResult(_Frozen):
     """The case for co-production (Malby's "do do coproduction if" items)."""
 
-    holds: int = Field(
+    holds: Count = Field(
         description="Items answered above the middle of their scale ('True', not 'Partly true')."
     )
-    answered: int
-    total: int
-    score: float | None
+    answered: Count
+    total: Count
+    score: Points | None
     status: StatusId
     explanation: str
 
@@ -113,10 +121,10 @@ class LevelStep(_Frozen):
     name: str
     aliases: list[str]
     description: str
-    score: float | None
-    threshold: float
-    answered: int
-    total: int
+    score: Points | None
+    threshold: Points
+    answered: Count
+    total: Count
     reached: bool
     citation: CitationText
 
@@ -154,9 +162,9 @@ class Verdict(_Frozen):
 
 
 class Confidence(_Frozen):
-    answered: int
-    total: int
-    fraction: float
+    answered: Count
+    total: Count
+    fraction: Unit
     label: ConfidenceLabel
     explanation: str
 

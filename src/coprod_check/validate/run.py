@@ -37,7 +37,7 @@ from coprod_check.bank.loader import (
 from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, Location
 from coprod_check.files.yaml_source import YamlDocument, read_text
 from coprod_check.problems import Problem
-from coprod_check.problems.schema_errors import describe_value
+from coprod_check.problems.schema_errors import describe_kind
 
 if TYPE_CHECKING:
     from coprod_check.bank.clashes import BankIds
@@ -280,7 +280,7 @@ def kind_of(data: Any) -> Kind | None:
 def _not_ours(data: Any) -> str:
     lead = "not a coprod-check bank, answers, mapping or plan file"
     if not isinstance(data, dict):
-        return f"{lead}: the top level is {describe_value(data)}, not a mapping"
+        return f"{lead}: the top level is {describe_kind(data)}, not a mapping"
     return (
         f"{lead}: a bank starts with 'schema_version: 1', an answers file with "
         "'answers_version: 1', a mapping file with 'mapping_version: 1' and a plan with "

@@ -18,7 +18,7 @@ def render_json(result: Result, plan: PlanSummary | None = None) -> str:
     data = result.model_dump(mode="json")
     if plan is not None:
         data["plan"] = plan.model_dump(mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def report(result: Result, options: RenderOptions) -> str:
