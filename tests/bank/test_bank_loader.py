@@ -105,3 +105,31 @@ def test_validate_imports_no_rich_jinja2_or_scoring() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.splitlines()[-2:] == ["[]", "True"]
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [[], [str(FIXTURES / "valid")]],
+    ids=["bundled banks", "bank files (clash check included)"],
+)
+def test_checking_valid_banks_builds_no_model(paths: list[str]) -> None:
+    """The models (and pydantic with them) are built only for banks with problems, answers and
+    mapping files: valid banks pass ``bank_shape``'s quick test."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from coprod_check.validate.run import validate_bundled, validate_paths\n"
+        "paths = [Path(arg) for arg in sys.argv[1:]]\n"
+        "report = validate_paths(paths) if paths else validate_bundled()\n"
+        "print(report.exit_code, report.problems)\n"
+        "heavy = ('pydantic', 'coprod_check.bank.model')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *paths],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.splitlines() == ["0 0", "[]"]

@@ -146,7 +146,7 @@ def _document(index: int, bank_id: str, questions: list[str]) -> BankIds:
 
 
 def _bundled(bank_id: str, questions: list[str]) -> BankIds:
-    return BankIds(bank_id, bank_id, {q: () for q in questions})
+    return BankIds(bank_id, bank_id, dict.fromkeys(questions, 0))
 
 
 @given(given_banks=_BANKS, bundled_banks=_BANKS)

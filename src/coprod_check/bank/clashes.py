@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coprod_check.bank.model import Bank
-from coprod_check.files.yaml_source import PathKey, YamlDocument
+from coprod_check.errors import Location
+from coprod_check.files.yaml_source import YamlDocument
 from coprod_check.problems import Problem
 
 QUESTION_ID_CLASH = "question-id-clash"
@@ -29,17 +29,28 @@ BANK_ID_CLASH = "bank-id-clash"
 class BankIds:
     """The ids one bank declares: its bank id, and each question id (first use) with its place.
 
-    ``doc`` is the bank's document when it is given in the run, and None for a bundled bank.
+    This index is all the clash check keeps of a bank, so ``validate`` holds a few bytes per id
+    instead of every parsed document: a question's place is one number (line and column packed,
+    0 for none). ``where`` is the place of the bank's ``id`` when the bank is a file given in
+    the run, and None for a bundled bank (whose places are of no use: it is not the file being
+    checked).
     """
 
     name: str
     bank_id: str | None
-    questions: dict[str, PathKey]
-    doc: YamlDocument | None = None
+    questions: dict[str, int]
+    where: Location | None = None
+
+    def place(self, question_id: str) -> Location:
+        """Where ``question_id`` is written in this bank's file."""
+        packed = self.questions[question_id]
+        if not packed or self.where is None:
+            return self.where or Location(self.name)
+        return Location(self.where.path, packed >> 32, packed & 0xFFFFFFFF)
 
     def describe(self) -> str:
         """How another bank's warning names this one: ``bank 'mini' (banks/mini.yaml)``."""
-        if self.doc is None:
+        if self.where is None:
             return f"bundled bank {self.bank_id!r}"
         if self.bank_id is None:
             return f"the bank in {self.name}"
@@ -50,25 +61,24 @@ def ids_of_document(doc: YamlDocument) -> BankIds:
     """The ids written in a bank document, with their places (text ids only, first use)."""
     data = doc.data
     if not isinstance(data, dict):
-        return BankIds(doc.path, None, {}, doc)
+        return BankIds(doc.path, None, {}, doc.locate(("id",)))
     bank_id = data.get("id")
-    questions: dict[str, PathKey] = {}
+    questions: dict[str, int] = {}
     for s, section in enumerate(_list(data.get("sections"))):
         if not isinstance(section, dict):
             continue
         for q, question in enumerate(_list(section.get("questions"))):
-            if isinstance(question, dict) and isinstance(question.get("id"), str):
-                questions.setdefault(question["id"], ("sections", s, "questions", q, "id"))
-    return BankIds(doc.path, bank_id if isinstance(bank_id, str) else None, questions, doc)
+            question_id = question.get("id") if isinstance(question, dict) else None
+            if isinstance(question_id, str) and question_id not in questions:
+                where = doc.locate(("sections", s, "questions", q, "id"))
+                questions[question_id] = (where.line or 0) << 32 | (where.column or 0)
+    name = bank_id if isinstance(bank_id, str) else None
+    return BankIds(doc.path, name, questions, doc.locate(("id",)))
 
 
-def ids_of_bank(bank: Bank) -> BankIds:
+def as_bundled(ids: BankIds) -> BankIds:
     """The ids of a bundled bank (places are of no use: it is not the file being checked)."""
-    questions: dict[str, PathKey] = {}
-    for s, section in enumerate(bank.sections):
-        for q, question in enumerate(section.questions):
-            questions.setdefault(question.id, ("sections", s, "questions", q, "id"))
-    return BankIds(bank.id, bank.id, questions)
+    return BankIds(ids.bank_id or ids.name, ids.bank_id, dict.fromkeys(ids.questions, 0))
 
 
 def _list(value: Any) -> list[Any]:
@@ -76,47 +86,72 @@ def _list(value: Any) -> list[Any]:
 
 
 def find_clashes(given: Sequence[BankIds], bundled: Sequence[BankIds]) -> dict[str, list[Problem]]:
-    """Warnings for each bank in ``given`` (by path) whose ids another bank in play uses."""
+    """Warnings for each bank in ``given`` (by path) whose ids another bank in play uses.
+
+    The banks in play are indexed by bank id and by question id once, so each bank looks up
+    only the banks that share one of its ids: linear in the number of ids, not quadratic in
+    the number of banks.
+    """
     replaced = {bank.bank_id for bank in given if bank.bank_id is not None}
     in_play = [*given, *(bank for bank in bundled if bank.bank_id not in replaced)]
+    by_bank_id: dict[str, list[BankIds]] = {}
+    by_question: dict[str, BankIds | list[BankIds]] = {}  # a list only when shared
+    for bank in in_play:
+        if bank.bank_id is not None:
+            by_bank_id.setdefault(bank.bank_id, []).append(bank)
+        for question_id in bank.questions:
+            users = by_question.setdefault(question_id, bank)
+            if isinstance(users, list):
+                users.append(bank)
+            elif users is not bank:
+                by_question[question_id] = [users, bank]
     found: dict[str, list[Problem]] = {}
     for bank in given:
-        if bank.doc is None:  # pragma: no cover - given banks always have a document
+        where = bank.where
+        if where is None:  # pragma: no cover - given banks always have a place
             continue
-        others = [other for other in in_play if other is not bank]
-        same_id = [o for o in others if bank.bank_id is not None and o.bank_id == bank.bank_id]
-        problems = [_bank_id_clash(bank.doc, bank.bank_id, same_id)] if same_id else []
-        clashing = [other for other in others if not any(other is o for o in same_id)]
-        for question_id, place in bank.questions.items():
-            users = [other for other in clashing if question_id in other.questions]
+        problems: list[Problem] = []
+        if bank.bank_id is not None:
+            same_id = [other for other in by_bank_id[bank.bank_id] if other is not bank]
+            if same_id:
+                problems.append(_bank_id_clash(where, bank.bank_id, same_id))
+        for question_id in bank.questions:
+            shared = by_question[question_id]
+            if not isinstance(shared, list):
+                continue
+            users = [
+                other
+                for other in shared
+                if other is not bank and (bank.bank_id is None or other.bank_id != bank.bank_id)
+            ]
             if users:
-                problems.append(_question_clash(bank.doc, place, question_id, users))
+                problems.append(_question_clash(bank.place(question_id), question_id, users))
         if problems:
-            found[bank.doc.path] = problems
+            found[where.path] = problems
     return found
 
 
-def _bank_id_clash(doc: YamlDocument, bank_id: str | None, others: Sequence[BankIds]) -> Problem:
+def _warning(where: Location, code: str, message: str) -> Problem:
+    return Problem(where.path, where.line, where.column, code, message, severity="warning")
+
+
+def _bank_id_clash(where: Location, bank_id: str, others: Sequence[BankIds]) -> Problem:
     files = " and ".join(other.name for other in others)
-    return doc.problem(
-        ("id",),
+    return _warning(
+        where,
         BANK_ID_CLASH,
         f"bank id {bank_id!r} is also the id of the bank in {files}; only one bank with an id "
         "can be in use at a time (answers name banks by id), so give one of them another id",
-        severity="warning",
     )
 
 
-def _question_clash(
-    doc: YamlDocument, place: PathKey, question_id: str, others: Sequence[BankIds]
-) -> Problem:
+def _question_clash(where: Location, question_id: str, others: Sequence[BankIds]) -> Problem:
     names = " and ".join(other.describe() for other in others)
     which = "the two banks cannot" if len(others) == 1 else "no two of these banks can"
-    return doc.problem(
-        place,
+    return _warning(
+        where,
         QUESTION_ID_CLASH,
         f"question id {question_id!r} is also used by {names}; answers files key answers by "
         f"question id, so {which} be answered in one file: give the question an id of "
         "its own (start it with your bank's id)",
-        severity="warning",
     )

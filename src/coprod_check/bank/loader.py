@@ -14,16 +14,18 @@ import os
 from collections.abc import Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from coprod_check.bank.checks import run_checks
-from coprod_check.bank.model import Bank
+from coprod_check.bank.shape import certainly_valid
 from coprod_check.errors import InputError, InvalidFileError, Location
 from coprod_check.files.resources import bundled_bank_files
 from coprod_check.files.yaml_source import YamlDocument, decode, parse_yaml, read_text
 from coprod_check.problems import Problem, more_problems
 from coprod_check.problems.schema_errors import describe_kind, schema_findings
+
+if TYPE_CHECKING:  # the models are imported when a bank is built, not to check one
+    from coprod_check.bank.model import Bank
 
 
 class InvalidBankError(InvalidFileError):
@@ -56,6 +58,20 @@ def _parse_code(message: str) -> str:
 
 def examine_bank(doc: YamlDocument) -> tuple[Bank | None, list[Problem]]:
     """The bank in ``doc`` (``None`` if it has any error) and every problem found, sorted."""
+    return _examine(doc, build=True)
+
+
+def check_bank(doc: YamlDocument) -> list[Problem]:
+    """Every problem in a bank's document, sorted by position (empty when it is valid).
+
+    The pydantic models run only when :func:`bank.shape.certainly_valid` is unsure, so checking
+    valid banks (``validate`` as a pre-commit hook) never imports them; their errors are the
+    ones reported whenever there are any.
+    """
+    return _examine(doc, build=False)[1]
+
+
+def _examine(doc: YamlDocument, *, build: bool) -> tuple[Bank | None, list[Problem]]:
     problems = list(doc.problems)
     if not isinstance(doc.data, dict):
         problems.append(
@@ -69,22 +85,22 @@ def examine_bank(doc: YamlDocument) -> tuple[Bank | None, list[Problem]]:
         return None, sorted(problems, key=Problem.sort_key)
     bank: Bank | None = None
     bad_paths: set[tuple[str | int, ...]] = set()
-    try:
-        bank = Bank.model_validate(doc.data, strict=True)
-    except ValidationError as error:
-        findings = schema_findings(error, doc.data, Bank)
-        bad_paths = {finding.path for finding in findings}
-        problems += [finding.place(doc) for finding in findings]
+    if build or not certainly_valid(doc.data):
+        from pydantic import ValidationError
+
+        from coprod_check.bank.model import Bank
+
+        try:
+            bank = Bank.model_validate(doc.data, strict=True)
+        except ValidationError as error:
+            findings = schema_findings(error, doc.data, Bank)
+            bad_paths = {finding.path for finding in findings}
+            problems += [finding.place(doc) for finding in findings]
     problems += [f.place(doc) for f in run_checks(doc) if f.path not in bad_paths]
     problems.sort(key=Problem.sort_key)
     if any(problem.severity == "error" for problem in problems):
         bank = None
     return bank, problems
-
-
-def check_bank(doc: YamlDocument) -> list[Problem]:
-    """Every problem in a bank's document, sorted by position (empty when it is valid)."""
-    return examine_bank(doc)[1]
 
 
 def bank_from_document(doc: YamlDocument) -> Bank:

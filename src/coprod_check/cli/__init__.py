@@ -12,12 +12,14 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn
 
 import typer
 
 from coprod_check.cli import epilogs as e
 from coprod_check.cli import options as h
+from coprod_check.cli import serve_options as s
 from coprod_check.errors import EXIT_USAGE, CoprodError, Outcome
 from coprod_check.render.formats import HandoutFormat
 
@@ -34,6 +36,10 @@ mapping_app = typer.Typer(help=e.MAPPING_HELP, no_args_is_help=True, rich_markup
 app.add_typer(mapping_app, name="mapping")
 plan_app = typer.Typer(help=e.PLAN_HELP, no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(plan_app, name="plan")
+workshop_app = typer.Typer(
+    help=s.WORKSHOP_HELP, epilog=s.WORKSHOP_EPILOG, no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(workshop_app, name="workshop")
 
 
 @app.callback()
@@ -44,13 +50,13 @@ def _root(version: h.VersionOption = False) -> None:
 def deliver(command: Callable[[], Outcome]) -> NoReturn:
     """The one error path: run ``command``, print or write its outcome, exit with its code; a
     ``CoprodError`` becomes ``coprod-check: error: <message>`` and the error's exit code."""
-    from coprod_check.files.atomic import write_atomic
-
     try:
         outcome = command()
         for note in outcome.notes:
             say(str(note))
         if outcome.output is not None:
+            from coprod_check.files.atomic import write_atomic  # tempfile: only to write a file
+
             write_atomic(outcome.output, outcome.report, overwrite=outcome.overwrite)
             say(f"wrote {outcome.output}")
         else:
@@ -285,6 +291,72 @@ def plan_status(
     day = today.date() if today is not None else dt.date.today()
     overdue = fail_on_overdue
     deliver(lambda: plan_status_command(plan, bank or [], day, fmt, output, force, overdue))
+
+
+@app.command(epilog=s.SERVE_EPILOG)
+def serve(
+    bank: h.OnlyBanksOption = None,
+    db: s.DbOption = Path("coprod-workshop.db"),
+    role: s.RoleOption = None,
+    min_group_size: h.MinGroupSizeOption = 3,
+    title: s.TitleOption = "Co-production readiness workshop",
+    new: s.NewOption = False,
+    closes_in: s.ClosesInOption = None,
+    host: s.HostOption = "127.0.0.1",
+    port: s.PortOption = 8000,
+    behind_https: s.BehindHttpsOption = False,
+    public_url: s.PublicUrlOption = None,
+    forwarded_allow_ips: s.ForwardedOption = "127.0.0.1",
+    rate_limit: s.RateLimitOption = 1200,
+) -> None:
+    """Run a workshop in the browser: participants answer on their phones, answers kept here."""
+    from coprod_check.serve.command import ServeOptions, serve_command
+
+    options = ServeOptions(
+        db=db,
+        banks=bank or [],
+        roles=role or [],
+        min_group_size=min_group_size,
+        title=title,
+        new=new,
+        closes_in_hours=closes_in,
+        host=host,
+        port=port,
+        behind_https=behind_https,
+        public_url=public_url,
+        forwarded_allow_ips=forwarded_allow_ips,
+        rate_limit=rate_limit,
+    )
+    deliver(lambda: serve_command(options, lambda text, err: typer.echo(text, nl=False, err=err)))
+
+
+@workshop_app.command("close")
+def workshop_close(db: s.DbArgument) -> None:
+    """Stop a workshop taking answers (everything saved is kept)."""
+    from coprod_check.serve.command import close_command
+
+    deliver(lambda: close_command(db))
+
+
+@workshop_app.command("export")
+def workshop_export(
+    db: s.DbArgument,
+    folder: s.ExportFolderOption = Path("."),
+    bank: h.BanksOption = None,
+    force: h.ForceOption = False,
+) -> None:
+    """Write answers files (zip), a CSV for aggregate, results (JSON, HTML), the consensus."""
+    from coprod_check.serve.command import export_command
+
+    deliver(lambda: export_command(db, folder, bank or [], force))
+
+
+@workshop_app.command("delete")
+def workshop_delete(db: s.DbArgument, yes: s.YesOption = False) -> None:
+    """Delete a workshop database and every answer in it, for good (stop the server first)."""
+    from coprod_check.serve.command import delete_command
+
+    deliver(lambda: delete_command(db, confirmed=yes))
 
 
 @app.command(epilog=e.VALIDATE_EPILOG)

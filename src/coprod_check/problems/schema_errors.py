@@ -16,13 +16,14 @@ import re
 import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
-
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.problems import Problem, Severity
+
+if TYPE_CHECKING:  # imported for types only: ``validate`` of valid banks never loads pydantic
+    from pydantic import BaseModel, ValidationError
+    from pydantic_core import ErrorDetails
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
@@ -348,6 +349,8 @@ def _candidates(annotation: Any) -> list[Any]:
 
 
 def _is_model(kind: Any) -> bool:
+    from pydantic import BaseModel
+
     return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 

@@ -6,7 +6,7 @@ content, not its name: a top-level ``schema_version`` makes it a bank, ``answers
 answers file, ``mapping_version`` an aggregate mapping file, ``plan_version`` an action plan.
 Answers, mapping and plan files are checked against the banks in play: those given in the run,
 then the bundled banks whose id none of them uses. A valid bank whose ids another bank in play
-uses gets warnings (``bank_clashes``).
+uses gets warnings (``bank.clashes``).
 Every file is checked even after one fails; the result is data for a reporter.
 
 Exit codes: 0 every file valid (warnings allowed); 1 errors in some file's content (YAML syntax,
@@ -22,29 +22,35 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from coprod_check.bank.loader import (
+    InvalidBankError,
     bundled_display,
     bundled_files,
+    check_bank,
     examine_bank,
     load_bundled_banks,
     parse_document,
     read_bundled,
 )
-from coprod_check.bank.model import Bank
 from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, Location
 from coprod_check.files.yaml_source import YamlDocument, read_text
 from coprod_check.problems import Problem
 from coprod_check.problems.schema_errors import describe_kind
+
+if TYPE_CHECKING:
+    from coprod_check.bank.clashes import BankIds
+    from coprod_check.bank.model import Bank
 
 Kind = Literal["bank", "answers", "mapping", "plan"]
 YAML_SUFFIXES = (".yaml", ".yml")
 UNREADABLE = "unreadable"
 NOT_OURS = "not-coprod-file"
 
-AnswersChecker = Callable[[YamlDocument, list[Bank]], list[Problem]]
-MappingChecker = Callable[[list[YamlDocument], list[Bank]], dict[str, list[Problem]]]
+if TYPE_CHECKING:
+    AnswersChecker = Callable[[YamlDocument, list[Bank]], list[Problem]]
+    MappingChecker = Callable[[list[YamlDocument], list[Bank]], dict[str, list[Problem]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +207,8 @@ def _validate(
     answers: list[YamlDocument] = []
     mappings: list[YamlDocument] = []
     plans: list[YamlDocument] = []
-    bank_docs: list[YamlDocument] = []
-    banks: list[Bank] = []
+    ids: list[BankIds] = []
+    banks = _BanksInPlay()
     for source in sources:
         try:
             text = source.read()
@@ -215,10 +221,11 @@ def _validate(
             continue
         kind = kind_of(parsed.data)
         if kind == "bank":
-            bank, problems = examine_bank(parsed)
-            if bank is not None:
-                banks.append(bank)
-                bank_docs.append(parsed)
+            problems = check_bank(parsed)
+            if not any(problem.severity == "error" for problem in problems):
+                banks.add(parsed.data, source)
+                if not bundled_run:
+                    ids.append(_ids_of(parsed))
             reports[source.display] = FileReport(source.display, "bank", tuple(problems))
         elif kind == "answers":
             answers.append(parsed)
@@ -229,25 +236,25 @@ def _validate(
         else:
             problem = parsed.problem((), NOT_OURS, _not_ours(parsed.data))
             reports[source.display] = FileReport(source.display, None, (problem,))
-    if bank_docs and not bundled_run:
-        for path, warnings in _clashes(bank_docs).items():
+    if ids:
+        for path, warnings in _clashes(ids).items():
             report = reports[path]
             problems = sorted([*report.problems, *warnings], key=Problem.sort_key)
             reports[path] = FileReport(path, "bank", tuple(problems))
     if answers:
         check = answers_checker()
-        known = _banks_in_play(banks, bundled_run)
+        known = banks.in_play(bundled_run)
         for doc in answers:
             problems = sorted(check(doc, known), key=Problem.sort_key)
             reports[doc.path] = FileReport(doc.path, "answers", tuple(problems))
     if mappings:
-        found = mapping_checker()(mappings, _banks_in_play(banks, bundled_run))
+        found = mapping_checker()(mappings, banks.in_play(bundled_run))
         for doc in mappings:
             problems = sorted(found[doc.path], key=Problem.sort_key)
             reports[doc.path] = FileReport(doc.path, "mapping", tuple(problems))
     if plans:
         check_plan = plan_checker()
-        known = _banks_in_play(banks, bundled_run)
+        known = banks.in_play(bundled_run)
         for doc in plans:
             problems = sorted(check_plan(doc, known), key=Problem.sort_key)
             reports[doc.path] = FileReport(doc.path, "plan", tuple(problems))
@@ -281,23 +288,90 @@ def _not_ours(data: Any) -> str:
     )
 
 
-def _banks_in_play(banks: list[Bank], bundled_run: bool) -> list[Bank]:
-    """As ``answers.loader.available_banks``: the valid banks given in this run (the first of
-    any two with one id), then the bundled banks whose id none of them uses."""
-    chosen: dict[str, Bank] = {}
-    for bank in banks:
-        chosen.setdefault(bank.id, bank)
-    bundled = [] if bundled_run else load_bundled_banks()
-    return [*chosen.values(), *(bank for bank in bundled if bank.id not in chosen)]
+class _BanksInPlay:
+    """The valid banks of the run that answers, mapping and plan files are checked against: the
+    first with each id, in the order found (as ``answers.loader.available_banks`` has them).
+
+    Checking a bank needs no model, so models are built only when such a file turns up. Until
+    then the first ``KEEP`` banks' data are held, and of the rest only their source, read again
+    if needed: a folder of thousands of banks (and no answers) costs no more memory than a
+    folder of a hundred. A bank that changed in between and is no longer valid is left out, as
+    it would have been had it been read so at first.
+    """
+
+    KEEP = 64
+
+    def __init__(self) -> None:
+        self.chosen: dict[str, dict[str, Any] | _Source] = {}
+        self.kept = 0
+        self.models: list[Bank] | None = None
+
+    def add(self, data: dict[str, Any], source: _Source) -> None:
+        """A valid bank's data (its ``id`` is text: the bank is valid)."""
+        if data["id"] in self.chosen:
+            return
+        if self.kept < self.KEEP:
+            self.chosen[data["id"]] = data
+            self.kept += 1
+        else:
+            self.chosen[data["id"]] = source
+
+    def in_play(self, bundled_run: bool) -> list[Bank]:
+        """These banks, then the bundled banks whose id none of them uses (built once)."""
+        if self.models is None:
+            chosen = [b for bank_id, held in self.chosen.items() if (b := _bank(bank_id, held))]
+            ids = {bank.id for bank in chosen}
+            bundled = [] if bundled_run else load_bundled_banks()
+            self.models = [*chosen, *(bank for bank in bundled if bank.id not in ids)]
+        return self.models
 
 
-def _clashes(docs: list[YamlDocument]) -> dict[str, list[Problem]]:
-    """Id-clash warnings for the valid banks in ``docs``, by path (``bank_clashes`` is imported
-    only here, so plain ``validate`` does not pay for it)."""
-    from coprod_check.bank.clashes import find_clashes, ids_of_bank, ids_of_document
+def _bank(bank_id: str, held: dict[str, Any] | _Source) -> Bank | None:
+    """The model of the bank ``held``: built from its data, or read again from its source."""
+    if isinstance(held, dict):
+        from coprod_check.bank.model import Bank
 
-    bundled = [ids_of_bank(bank) for bank in load_bundled_banks()]
-    return find_clashes([ids_of_document(doc) for doc in docs], bundled)
+        return Bank.model_validate(held, strict=True)
+    try:
+        parsed = parse_document(held.read(), held.display)
+    except InputError:
+        return None
+    if isinstance(parsed, Problem):
+        return None
+    bank = examine_bank(parsed)[0]
+    return bank if bank is not None and bank.id == bank_id else None
+
+
+def _ids_of(doc: YamlDocument) -> BankIds:
+    """The ids of a valid bank for the clash check (``bank.clashes`` is imported only when a
+    run gives bank files, so plain ``validate`` does not pay for it)."""
+    from coprod_check.bank.clashes import ids_of_document
+
+    return ids_of_document(doc)
+
+
+def _clashes(ids: list[BankIds]) -> dict[str, list[Problem]]:
+    """Id-clash warnings for the valid banks given in the run, by path."""
+    from coprod_check.bank.clashes import find_clashes
+
+    return find_clashes(ids, _bundled_ids())
+
+
+def _bundled_ids() -> list[BankIds]:
+    """The ids of the bundled banks, read without building their models. A bundled bank with
+    errors (a damaged installation) raises the error ``load_bundled_banks`` would."""
+    from coprod_check.bank.clashes import as_bundled, ids_of_document
+
+    found = []
+    for item in bundled_files():
+        name = bundled_display(item)
+        parsed = parse_document(read_bundled(item), name)
+        problems = [parsed] if isinstance(parsed, Problem) else check_bank(parsed)
+        errors = [problem for problem in problems if problem.severity == "error"]
+        if errors or isinstance(parsed, Problem):
+            raise InvalidBankError(name, errors)
+        found.append(as_bundled(ids_of_document(parsed)))
+    return found
 
 
 def answers_checker() -> AnswersChecker:

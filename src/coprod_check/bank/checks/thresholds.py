@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coprod_check.bank.checks.base import BankData, Node, is_number, plain_number
-from coprod_check.bank.model import Thresholds
+from coprod_check.bank.shape import DEFAULT_MET, DEFAULT_PARTLY_MET
 from coprod_check.problems.schema_errors import Finding
 
 
@@ -59,13 +59,12 @@ def level_thresholds_in_order(bank: BankData) -> Iterator[Finding]:
 
 def section_thresholds_in_order(bank: BankData) -> Iterator[Finding]:
     """``partly_met`` is not above ``met``, for the bank and for every section that sets its own."""
-    defaults = Thresholds()
     places = [bank.root.child("thresholds")] + [s.child("thresholds") for s in bank.sections]
     for node in places:
         if node is None:
             continue
-        met = node.data.get("met", defaults.met)
-        partly = node.data.get("partly_met", defaults.partly_met)
+        met = node.data.get("met", DEFAULT_MET)
+        partly = node.data.get("partly_met", DEFAULT_PARTLY_MET)
         if is_number(met) and is_number(partly) and partly > met:
             default_met = "" if "met" in node.data else ", the default"
             default_partly = "" if "partly_met" in node.data else ", the default"

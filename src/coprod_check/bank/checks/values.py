@@ -6,74 +6,60 @@ import math
 from collections.abc import Iterator
 
 from coprod_check.bank.checks.base import BankData, Node, is_number, plain_number
-from coprod_check.bank.model import (
-    Approach,
-    Bank,
-    Citation,
-    Level,
-    Question,
-    Recommendation,
-    RedFlag,
-    Scale,
-    ScaleOption,
-    Section,
-    Source,
-)
-from coprod_check.problems.schema_errors import Finding, text_fields
+from coprod_check.problems.schema_errors import Finding
 
-_TEXT_FIELDS: dict[type, list[str]] = {
-    model: text_fields(model)
-    for model in (
-        Bank,
-        Source,
-        Citation,
-        Scale,
-        ScaleOption,
-        RedFlag,
-        Recommendation,
-        Question,
-        Section,
-        Level,
-        Approach,
-    )
+#: The text fields of each model in ``bank.model`` (``str`` values, not fixed choices), written
+#: out so that checking a bank need not import pydantic; a test keeps them equal to the models'.
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "Bank": ("id", "version", "title", "description"),
+    "Source": ("id", "author", "title", "publisher", "url"),
+    "Citation": ("source", "item"),
+    "Scale": ("id", "label"),
+    "ScaleOption": ("id", "label"),
+    "RedFlag": ("message",),
+    "Recommendation": ("text",),
+    "Question": ("id", "statement", "guidance", "scale"),
+    "Section": ("id", "title", "description"),
+    "Level": ("id", "name", "description", "section"),
+    "Approach": ("id", "name", "description"),
 }
 
 
-def _texts(bank: BankData) -> Iterator[tuple[Node, type]]:
-    yield bank.root, Bank
+def _texts(bank: BankData) -> Iterator[tuple[Node, str]]:
+    yield bank.root, "Bank"
     for source in bank.sources:
-        yield source, Source
+        yield source, "Source"
     for scale in bank.scales:
-        yield scale, Scale
+        yield scale, "Scale"
         for option in scale.children("options"):
-            yield option, ScaleOption
+            yield option, "ScaleOption"
     for section in bank.sections:
-        yield section, Section
+        yield section, "Section"
     for _, question in bank.questions:
-        yield question, Question
+        yield question, "Question"
         for flag in question.children("red_flags"):
-            yield flag, RedFlag
+            yield flag, "RedFlag"
         recommendation = question.child("recommendation")
         if recommendation is not None:
-            yield recommendation, Recommendation
+            yield recommendation, "Recommendation"
     for level in bank.levels:
-        yield level, Level
+        yield level, "Level"
     for approach in bank.approaches:
-        yield approach, Approach
+        yield approach, "Approach"
     for node in [*bank.sections, *(q for _, q in bank.questions), *bank.levels, *bank.approaches]:
         citation = node.child("citation")
         if citation is not None:
-            yield citation, Citation
+            yield citation, "Citation"
     for recommendation in [q.child("recommendation") for _, q in bank.questions]:
         citation = recommendation.child("citation") if recommendation is not None else None
         if citation is not None:
-            yield citation, Citation
+            yield citation, "Citation"
 
 
 def empty_texts(bank: BankData) -> Iterator[Finding]:
     """No statement, title, label or other text is empty (or only spaces)."""
     for node, model in _texts(bank):
-        for name in _TEXT_FIELDS[model]:
+        for name in TEXT_FIELDS[model]:
             value = node.data.get(name)
             if isinstance(value, str) and not value.strip():
                 yield Finding(node.at(name), "empty-text", f"'{name}' is empty")
