@@ -6,11 +6,9 @@ Flesch reading ease (``textstat.flesch_reading_ease``) runs from about 0 (very h
 - Every statement scores at least 60, or has guidance, and every hard word in it (four or more
   syllables, not on the Dale-Chall list of easy words) is explained, by its guidance or by the
   glossary that opens every handout and session (``coprod_check.answers.introduction``).
-- Every guidance text scores at least 50: it may quote a source's words, which we cannot make
-  plainer, so its bar is one band lower.
-
-The three original banks are being reworded by another change (issue 11); until it lands their
-cases are expected to fail (``xfail``, not strict), so the test already guards every new bank.
+- The guidance's own words score at least 50. Passages it quotes from the sources (in quotation
+  marks) are left out of the measure: a source's words cannot be made plainer, only explained.
+  Guidance with fewer than eight words of its own besides its quotes is not measured.
 """
 
 from __future__ import annotations
@@ -29,18 +27,10 @@ GUIDANCE_EASE = 50
 HARD_SYLLABLES = 4
 
 BANK_FILES = {item.name: item.read_text(encoding="utf-8") for item in bundled_bank_files()}
-BEING_REWORDED = frozenset(
-    {"malby-do-dont.yaml", "right-circumstances.yaml", "needham-carr-levels.yaml"}
-)
-REWORDING = pytest.mark.xfail(
-    strict=False,
-    reason="the three original banks are being reworded into plain statements (issue 11, "
-    "JUDGE's change); remove this mark when they land and pass",
-)
-BANKS = [
-    pytest.param(name, marks=REWORDING) if name in BEING_REWORDED else name
-    for name in sorted(BANK_FILES)
-]
+BANKS = sorted(BANK_FILES)
+# A passage quoted from a source, in double or single quotation marks (not an apostrophe).
+_QUOTED = re.compile(r'"[^"]*"|(?<![A-Za-z])\'[^\']*\'(?![A-Za-z])|“[^”]*”|‘[^’]*’')
+OWN_WORDS_MEASURED = 8
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -51,6 +41,11 @@ def _questions(name: str) -> list[dict[str, str]]:
 
 def ease(text: str) -> float:
     return float(textstat.flesch_reading_ease(text))
+
+
+def own_words(guidance: str) -> str:
+    """The guidance without the passages it quotes from the sources."""
+    return _QUOTED.sub(" ", guidance)
 
 
 def hard_words(text: str) -> list[str]:
@@ -89,9 +84,9 @@ def test_every_statement_is_plain_or_explained(name: str) -> None:
 @pytest.mark.parametrize("name", BANKS)
 def test_every_guidance_text_is_fairly_plain(name: str) -> None:
     scores = {
-        question["id"]: round(ease(question["guidance"]))
+        question["id"]: round(ease(own))
         for question in _questions(name)
-        if question.get("guidance")
+        if len((own := own_words(question.get("guidance") or "")).split()) >= OWN_WORDS_MEASURED
     }
     assert {key: score for key, score in scores.items() if score < GUIDANCE_EASE} == {}
 
@@ -113,3 +108,9 @@ def test_the_measure_tells_plain_from_hard() -> None:
         "'organisational' is not explained",
         "'collaborative' is not explained",
     ]
+
+
+def test_only_the_guidance_own_words_are_measured() -> None:
+    """Quoted source passages are left out; apostrophes are not taken for quotation marks."""
+    guidance = "Malby writes \"regard peoples' outrage as important\": it's 'true'."
+    assert own_words(guidance).split() == ["Malby", "writes", ":", "it's", "."]

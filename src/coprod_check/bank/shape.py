@@ -107,7 +107,11 @@ SOURCE = _model(
     {"id": _id, "author": _text, "title": _text},
     {"year": _optional(_year), "publisher": _optional(_text), "url": _optional(_text)},
 )
-CITATION = _model("Citation", {"source": _id, "item": _text})
+CITATION = _model(
+    "Citation",
+    {"source": _id, "item": _text},
+    {"original": _optional(_text), "relation": _one_of("quoted", "summarised")},
+)
 SCALE_OPTION = _model("ScaleOption", {"id": _id, "label": _text, "value": _optional(_number())})
 SCALE = _model("Scale", {"id": _id, "label": _text, "options": _list(SCALE_OPTION, 2)})
 RED_FLAG = _model(
@@ -126,8 +130,10 @@ QUESTION = _model(
         "reverse": _flag,
         "red_flags": _list(RED_FLAG),
         "recommendation": _optional(RECOMMENDATION),
+        "optional": _flag,
     },
 )
+_CONSEQUENCE = _one_of("not-right-approach", "not-yet", "condition", "none")
 THRESHOLDS = _model("Thresholds", {}, {"met": _percent, "partly_met": _percent})
 SECTION = _model(
     "Section",
@@ -138,7 +144,15 @@ SECTION = _model(
         "citation": CITATION,
         "questions": _list(QUESTION, 1),
     },
-    {"description": _optional(_text), "decisive": _flag, "thresholds": _optional(THRESHOLDS)},
+    {
+        "description": _optional(_text),
+        "decisive": _flag,
+        "rule": _one_of("mean", "any"),
+        "if_not_met": _optional(_CONSEQUENCE),
+        "if_partly_met": _optional(_CONSEQUENCE),
+        "thresholds": _optional(THRESHOLDS),
+        "recommendation": _optional(RECOMMENDATION),
+    },
 )
 LEVEL = _model(
     "Level",
@@ -150,7 +164,7 @@ LEVEL = _model(
         "threshold": _percent,
         "citation": CITATION,
     },
-    {"aliases": _list(_text)},
+    {"aliases": _list(_text), "baseline": _flag},
 )
 CONDITION = _model(
     "Condition",
@@ -160,6 +174,7 @@ CONDITION = _model(
         "answers": _optional(_list(_id)),
         "section": _optional(_id),
         "status": _optional(_list(_one_of("met", "partly-met", "not-met"))),
+        "all": _optional(_list(lambda value: CONDITION(value))),  # conditions nest
     },
 )
 APPROACH = _model(
@@ -171,6 +186,7 @@ APPROACH = _model(
         "when": _list(CONDITION, 1),
         "citation": CITATION,
     },
+    {"rank": lambda value: type(value) is int, "how": _list(RECOMMENDATION)},
 )
 BANK = _model(
     "Bank",

@@ -13,7 +13,7 @@ from coprod_check.problems.schema_errors import Finding
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "Bank": ("id", "version", "title", "description"),
     "Source": ("id", "author", "title", "publisher", "url"),
-    "Citation": ("source", "item"),
+    "Citation": ("source", "item", "original"),
     "Scale": ("id", "label"),
     "ScaleOption": ("id", "label"),
     "RedFlag": ("message",),
