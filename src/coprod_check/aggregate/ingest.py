@@ -30,6 +30,7 @@ from coprod_check.aggregate.sources import WORKBOOK_SUFFIXES, open_rows
 from coprod_check.aggregate.stats import NO_ANSWER, Tally
 from coprod_check.bank.model import Bank
 from coprod_check.errors import InputError, InvalidFileError, Location, UsageError
+from coprod_check.problems.codes import Code
 
 if TYPE_CHECKING:
     pass
@@ -58,7 +59,7 @@ class RowProblem:
 
     path: str
     row: int | None
-    code: str
+    code: Code
     message: str
 
     def __str__(self) -> str:
@@ -155,7 +156,7 @@ class Ingest:
             loaded = read_answers(path, self.answer_banks, name)
         except InvalidFileError as error:
             line = error.location.line if error.location else None
-            self._bad_row(summary, RowProblem(name, line, "invalid-answers", error.message))
+            self._bad_row(summary, RowProblem(name, line, Code.INVALID_ANSWERS, error.message))
             return
         for warning in loaded.warnings:
             self._warn(str(warning))
@@ -351,7 +352,7 @@ def _row_problem(plan: ColumnPlan, name: str, number: int, row: list[str]) -> Ro
         return RowProblem(
             name,
             number,
-            "ragged-row",
+            Code.RAGGED_ROW,
             f"this row has {len(row)} cells but the header has {plan.width}; "
             "is a comma or a line break inside a cell missing its quotes?",
         )
@@ -364,7 +365,7 @@ def _row_problem(plan: ColumnPlan, name: str, number: int, row: list[str]) -> Ro
         return None
     reader, cell = bad[0]
     more = f" (and {len(bad) - 1} more unknown answers in this row)" if len(bad) > 1 else ""
-    return RowProblem(name, number, "unknown-answer", reader.why_not(cell) + more)
+    return RowProblem(name, number, Code.UNKNOWN_ANSWER, reader.why_not(cell) + more)
 
 
 def check_input(path: Path) -> None:

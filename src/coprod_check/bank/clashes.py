@@ -20,9 +20,10 @@ from typing import Any
 from coprod_check.bank.model import Bank
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.problems import Problem
+from coprod_check.problems.codes import Code
 
-QUESTION_ID_CLASH = "question-id-clash"
-BANK_ID_CLASH = "bank-id-clash"
+QUESTION_ID_CLASH = Code.QUESTION_ID_CLASH
+BANK_ID_CLASH = Code.BANK_ID_CLASH
 
 
 @dataclass(frozen=True, slots=True)

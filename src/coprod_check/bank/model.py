@@ -13,16 +13,19 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 SCHEMA_VERSION = 1
+#: The forms of ids and versions; ``problems.schema_errors`` words a mismatch of each.
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=64),
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=64),
     Field(description="A stable identifier: lower-case letters, digits and hyphens."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
 SemVer = Annotated[
     str,
-    StringConstraints(pattern=r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"),
+    StringConstraints(pattern=SEMVER_PATTERN),
     Field(description="Semantic version of the bank, e.g. 1.0.0."),
 ]
 Percent = Annotated[float, Field(ge=0, le=100)]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from coprod_check.compare.result import CompareResult
 from coprod_check.render.formats import Registry, RenderOptions
+from coprod_check.render.styles import DIRECTION_STYLES
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -31,8 +32,6 @@ REPORTS: Registry[CompareResult] = Registry(
 )
 FORMATS: tuple[str, ...] = REPORTS.names
 DEFAULT_WIDTH = 100
-
-DIRECTION_STYLES = {"better": "green", "worse": "bold red", "same": "", "not-comparable": "dim"}
 
 
 def render(
