@@ -276,3 +276,20 @@ def test_a_missing_file_to_resume_is_an_input_error(tmp_path: Path) -> None:
     assert str(raised.value) == f"{missing}: no such file"
     assert raised.value.exit_code == 2
     assert not missing.exists()
+
+
+def test_the_end_report_names_the_score_command_not_an_option_assess_lacks(
+    tmp_path: Path,
+) -> None:
+    from coprod_check.answers.loader import available_banks, read_answers
+    from coprod_check.assess.runner import text_report
+
+    example = Path(__file__).parents[2] / "examples" / "consults-but-decides.yaml"
+    loaded = read_answers(example, available_banks([]))
+    report = text_report(loaded.banks, True, tmp_path / "my answers.yaml")(loaded.answers)
+    assert "use --all" not in report
+    flowing = " ".join(report.split())
+    assert (
+        f"5 more recommendations not shown; see every one with: coprod-check score "
+        f"'{tmp_path}/my answers.yaml' --all." in flowing
+    )

@@ -439,7 +439,9 @@ def test_saved_aggregate_from_the_aggregate_command(
         ("score", None, "descriptive"),
         ("aggregate", 3, "intermediate"),
     ]
-    assert data["order"] == "given"  # the aggregate's overall result carries no date
+    # The aggregate result carries its cycle's date: the latest of its answers files'.
+    assert data["order"] == "date"
+    assert data["points"][1]["date"] == "2026-04-15"
     # Everyone answered as apr.yaml did, so the overall result is apr.yaml's.
     _, alone, _ = invoke("results/jan.json", "answers/apr.yaml", "-b", V1, "-f", "json")
     assert data["criteria"] == json.loads(alone)["criteria"]

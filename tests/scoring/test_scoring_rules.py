@@ -297,17 +297,20 @@ def test_confidence_of_a_result() -> None:
 
 
 def test_case_counts_items_that_hold() -> None:
-    # partly true is exactly half way: it holds (>= 0.5)
+    # "Partly true" is exactly half way: it does not hold (a reason holds above the middle), so
+    # the report never says "2 of 2 reasons hold" beside a section that is only partly met.
     case = run(c2="partly-true").case
     assert case is not None
     assert (case.holds, case.answered, case.total, case.score, case.status) == (
-        2,
+        1,
         2,
         2,
         75.0,
         "met",
     )
-    assert "2 of 2 reasons to co-produce hold" in case.explanation
+    assert "1 of 2 reasons to co-produce hold" in case.explanation
+    case = run(c1="fully-true", c2="fully-true").case
+    assert case is not None and case.holds == 2
 
 
 def test_recommendations_are_ranked_and_unique() -> None:

@@ -23,6 +23,7 @@ def settings_from_options(
     top: int,
     include_notes: bool,
     on_error: str,
+    date: str | None = None,
 ) -> Settings:
     """Checked settings; a usage error names the option that is out of range."""
     if on_error not in ON_ERROR:
@@ -39,7 +40,20 @@ def settings_from_options(
         top_disagreements=top,
         include_notes=include_notes,
         on_error=on_error,
+        date=_checked_date(date),
     )
+
+
+def _checked_date(text: str | None) -> str | None:
+    """``--date``: a real calendar date, as YYYY-MM-DD."""
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise UsageError(f"--date {text}: give the cycle's date as YYYY-MM-DD") from None
 
 
 def run_aggregate(

@@ -23,6 +23,7 @@ slightly; reports say which is which.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 
@@ -164,6 +165,7 @@ class _Builder:
         questions = self.questions()
         return AggregateResult(
             tool_version=__version__,
+            date=self.date,
             banks=[
                 BankInfo(id=bank.id, version=bank.version, title=bank.title) for bank in self.banks
             ],
@@ -335,9 +337,15 @@ class _Builder:
             respondent=Respondent(
                 pseudonym=f"{GROUP_LABELS[group]}: typical answers of {people} respondents",
                 role=group if group in ROLES else None,
+                date=dt.date.fromisoformat(self.date) if group == EVERYONE and self.date else None,
             ),
             answers=answers,
         )
+
+    @property
+    def date(self) -> str | None:
+        """The cycle's date: as given, else the latest of the answers files'."""
+        return self.settings.date or self.ingest.latest_date
 
     def outcomes(self) -> tuple[list[GroupOutcome], Result]:
         outcomes: list[GroupOutcome] = []

@@ -118,6 +118,8 @@ class Ingest:
         self.warnings: list[str] = []
         self.warning_count = 0
         self.notes: list[Note] = []
+        self.latest_date: str | None = None
+        """The latest respondent date of the answers files read (ISO), if any."""
         self.note_count = 0
         self._notes_kept: Counter[QuestionKey | None] = Counter()
         self._roles: dict[str, str] = {}
@@ -160,6 +162,9 @@ class Ingest:
             return
         for warning in loaded.warnings:
             self._warn(str(warning))
+        when = loaded.answers.respondent.date
+        if when is not None and (self.latest_date is None or when.isoformat() > self.latest_date):
+            self.latest_date = when.isoformat()
         role = loaded.answers.respondent.role or NO_ROLE
         self.tally.add_respondents(role)
         summary.respondents += 1

@@ -33,6 +33,7 @@ class Settings(_Frozen):
     top_disagreements: int
     include_notes: bool
     on_error: Literal["skip", "fail"]
+    date: str | None = Field(default=None, description="The cycle's date as given (--date).")
 
 
 class InputInfo(_Frozen):
@@ -188,6 +189,11 @@ class NoteInfo(_Frozen):
 class AggregateResult(_Frozen):
     aggregate_version: int = AGGREGATE_VERSION
     tool_version: str
+    date: str | None = Field(
+        default=None,
+        description="The cycle's date (YYYY-MM-DD): --date, else the latest date of the answers "
+        "files read; null when neither says. compare puts cycles in order by it.",
+    )
     banks: list[BankInfo]
     settings: Settings
     inputs: list[InputInfo]

@@ -30,7 +30,8 @@ METHOD = (
     "of each question's mean answer on a 0-1 scale (reversed where agreeing is bad news). Each "
     "group's level and verdict come from its typical answers: the middle answer to each question "
     "(the less favourable of two on a tie), scored like one team's answers file; a question "
-    "counts only when at least half of the group answered it."
+    "counts only when at least half of the group answered it. (coprod-check compare, given this "
+    "result's JSON, scores sections from everyone's typical answers too, like the verdict.)"
 )
 OUTCOME_NOTE = (
     "Verdicts and levels come from each group's typical answers, so a score quoted in their "

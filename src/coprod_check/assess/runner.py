@@ -93,19 +93,26 @@ def assess(
         loaded = read_answers(resume, available_banks(bank_choices))
         previous, banks = loaded.answers, loaded.banks
         warnings = [str(problem) for problem in loaded.warnings]
-    return run(banks, path, previous, plain=plain, report=text_report(banks, plain), notes=warnings)
+    return run(
+        banks, path, previous, plain=plain, report=text_report(banks, plain, path), notes=warnings
+    )
 
 
-def text_report(banks: Sequence[Bank], plain: bool) -> Callable[[AnswersFile], str]:
-    """The ``score`` text report for finished answers (colour as the terminal allows)."""
+def text_report(
+    banks: Sequence[Bank], plain: bool, path: Path | None = None
+) -> Callable[[AnswersFile], str]:
+    """The ``score`` text report for finished answers (colour as the terminal allows). assess
+    has no ``--all``: the report names the score command that shows every recommendation."""
 
     def report(answers: AnswersFile) -> str:
         from coprod_check.scoring.engine import score
-        from coprod_check.scoring.report import render
+        from coprod_check.scoring.report.text import render_text
+        from coprod_check.scoring.report.view import build_view
 
-        text = render(score(banks, answers), "text", color=False if plain else None)
-        assert isinstance(text, str), "the text report is text"
-        return text
+        target = shlex.quote(str(path)) if path is not None else "ANSWERS"
+        hint = f"see every one with: coprod-check score {target} --all"
+        view = build_view(score(banks, answers), all_hint=hint)
+        return render_text(view, color=False if plain else None)
 
     return report
 

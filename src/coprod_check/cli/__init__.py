@@ -149,6 +149,7 @@ def compare(
     force: h.ForceOption = False,
     allow_bank_change: h.AllowBankChangeOption = False,
     fail_on_regression: h.FailOnRegressionOption = False,
+    label: h.LabelOption = None,
 ) -> None:
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
     from coprod_check.compare.command import compare_command
@@ -162,6 +163,7 @@ def compare(
             force,
             allow_bank_change=allow_bank_change,
             fail_on_regression=fail_on_regression,
+            labels=label or [],
         )
     )
 
@@ -181,6 +183,7 @@ def aggregate(
     on_error: h.OnErrorOption = "skip",
     progress: h.ProgressOption = None,
     encoding: h.EncodingOption = None,
+    date: h.DateOption = None,
 ) -> None:
     """Workshops and surveys: many respondents, results for everyone and each role group."""
     from coprod_check.aggregate.command import aggregate_command, settings_from_options
@@ -192,6 +195,7 @@ def aggregate(
             top=top,
             include_notes=include_notes,
             on_error=on_error,
+            date=date,
         )
         return aggregate_command(
             inputs, bank or [], mapping, settings, fmt, output, force, progress, encoding

@@ -78,6 +78,26 @@ AggregateFormatOption = Annotated[
         show_default=False,
     ),
 ]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The date of this cycle (saved in the JSON, for compare). Default: the latest date "
+        "of the answers files, if any.",
+        show_default=False,
+    ),
+]
+LabelOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--label",
+        "-l",
+        metavar="LABEL",
+        help="A name for each cycle, once per input in the same order (e.g. --label 'Jan 2026' "
+        "--label 'Apr 2026'). Default: the file names.",
+    ),
+]
 EncodingOption = Annotated[
     str | None,
     typer.Option(

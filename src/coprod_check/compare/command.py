@@ -17,12 +17,13 @@ def compare_command(
     *,
     allow_bank_change: bool,
     fail_on_regression: bool,
+    labels: Sequence[str] = (),
 ) -> Outcome:
     """The comparison report; with ``fail_on_regression``, each regression is a finding."""
     from coprod_check import __version__
     from coprod_check.answers.loader import available_banks
     from coprod_check.compare.engine import compare
-    from coprod_check.compare.inputs import load_points
+    from coprod_check.compare.inputs import load_points, relabel
     from coprod_check.compare.report import REPORTS, render
     from coprod_check.files.atomic import guard_output
     from coprod_check.render.output_format import output_format
@@ -32,9 +33,12 @@ def compare_command(
         raise UsageError("compare needs at least two inputs, earlier and later")
     guard_output(output, force, inputs, bank_choices)
     chosen = available_banks(bank_choices) if bank_choices else None
-    points = load_points(
-        [str(path) for path in inputs],
-        lambda: chosen if chosen is not None else available_banks([]),
+    points = relabel(
+        load_points(
+            [str(path) for path in inputs],
+            lambda: chosen if chosen is not None else available_banks([]),
+        ),
+        labels,
     )
     notes = [text for point in points for text in point.warnings]
     try:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from coprod_check.compare.comparability import QuestionKey, check
+from coprod_check.compare.groups import group_trends
 from coprod_check.compare.point import Point
 from coprod_check.compare.result import (
     Change,
@@ -77,6 +78,7 @@ def compare(
         red_flags=flags,
         recommendations=recommendations,
         comparability=checked.comparability,
+        groups=group_trends(ordered),
         regressions=steps[-1].regressions,
         summary="",
     )

@@ -13,19 +13,25 @@ needs them.
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from coprod_check.compare.point import Point
-from coprod_check.errors import InputError, InvalidFileError, Location
+from coprod_check.compare.point import GroupPoint, Point
+from coprod_check.errors import InputError, InvalidFileError, Location, UsageError
 from coprod_check.files.yaml_source import parse_yaml, read_text
 from coprod_check.scoring.result import RESULT_VERSION, Result
 
 if TYPE_CHECKING:
+    from coprod_check.aggregate.result import AggregateResult
     from coprod_check.bank.model import Bank
+
+#: Form exports: aggregate reads them; compare takes its JSON result.
+_EXPORTS = (".csv", ".tsv", ".xlsx", ".xlsm")
 
 WHAT_COMPARE_TAKES = (
     "compare takes answers files and JSON results saved from 'coprod-check score' or "
@@ -50,6 +56,12 @@ def load_points(paths: Sequence[str], banks: BankSource) -> list[Point]:
 
 def load_point(path: str, banks: BankSource, takes: str = WHAT_COMPARE_TAKES) -> Point:
     """One input, by what it contains; ``takes`` says what the command reads, in messages."""
+    if Path(path).suffix.lower() in _EXPORTS:
+        raise InputError(
+            "a form export, not an assessment: run 'coprod-check aggregate "
+            f"{shlex.quote(path)} -f json -o cycle.json' first, then compare the JSON results",
+            Location(path),
+        )
     text = read_text(Path(path), path)
     if text.lstrip().startswith(("{", "[")):
         return _from_json(path, text, takes)
@@ -88,6 +100,7 @@ def _from_json(name: str, text: str, takes: str) -> Point:
             kind="aggregate",
             result=aggregate.overall,
             respondents=aggregate.respondents,
+            groups=_groups(aggregate),
         )
     if "result_version" in data:
         _check_version(name, data, "result_version", RESULT_VERSION)
@@ -96,6 +109,46 @@ def _from_json(name: str, text: str, takes: str) -> Point:
         f"a JSON file without result_version or aggregate_version; {takes}",
         Location(name, 1),
     )
+
+
+def _groups(aggregate: AggregateResult) -> tuple[GroupPoint, ...]:
+    outcomes = {item.group: item for item in aggregate.outcomes}
+    found: list[GroupPoint] = []
+    for group in aggregate.groups:
+        outcome = outcomes.get(group.id)
+        if not group.shown or outcome is None:
+            continue
+        found.append(
+            GroupPoint(
+                group=group.id,
+                label=group.label,
+                respondents=outcome.respondents,
+                verdict_label=outcome.verdict.label,
+                level_name=outcome.level_name,
+                sections={
+                    (section.bank_id, section.section_id): (
+                        section.title,
+                        next((g.score for g in section.groups if g.group == group.id), None),
+                    )
+                    for section in aggregate.sections
+                },
+            )
+        )
+    return tuple(found)
+
+
+def relabel(points: Sequence[Point], labels: Sequence[str]) -> list[Point]:
+    """``points`` with the cycle labels given (``--label``, one per input, in input order)."""
+    if not labels:
+        return list(points)
+    if len(labels) != len(points):
+        raise UsageError(
+            f"--label given {len(labels)} time(s) for {len(points)} inputs: give one label per "
+            "input, in the same order"
+        )
+    if len(set(labels)) != len(labels):
+        raise UsageError("--label: each cycle needs a label of its own")
+    return [replace(point, label=label) for point, label in zip(points, labels, strict=True)]
 
 
 def _check_version(name: str, data: dict[str, Any], key: str, supported: int) -> None:

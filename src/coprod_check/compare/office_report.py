@@ -48,6 +48,28 @@ def compare_office(result: CompareResult) -> OfficeReport:
             for f in result.red_flags
         ],
     )
+    groups = Table(
+        "Each role group at each point: verdict; level (people)",
+        ["Group", *labels, "Section scores, first to last"],
+        [
+            [
+                g.label,
+                *(
+                    "–" if verdict is None else f"{verdict}; {level} ({people})"
+                    for verdict, level, people in zip(
+                        g.verdicts, g.levels, g.respondents, strict=True
+                    )
+                ),
+                "; ".join(
+                    f"{s.title}: {s.scores[0]} to {s.scores[-1]}"
+                    for s in g.sections
+                    if s.change is not None
+                ),
+            ]
+            for g in result.groups
+        ],
+    )
+    group_blocks: list[Block] = [Heading("By role group"), groups] if result.groups else []
     detail: list[Block] = [
         Para(result.summary, "What moved"),
         Para(result.order_note, "Order"),
@@ -55,6 +77,7 @@ def compare_office(result: CompareResult) -> OfficeReport:
         points,
         Heading("Sections"),
         criteria,
+        *group_blocks,
         Heading("Red flags"),
         flags,
         Heading("Recommendations"),
@@ -67,6 +90,7 @@ def compare_office(result: CompareResult) -> OfficeReport:
         sheets=[
             Sheet("Points", points),
             Sheet("Sections", criteria),
+            *([Sheet("Groups", groups)] if result.groups else []),
             Sheet("Red flags", flags),
             Sheet("Recommendations", actions),
         ],

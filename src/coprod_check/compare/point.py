@@ -10,6 +10,19 @@ from coprod_check.scoring.result import Result
 
 
 @dataclass(frozen=True, slots=True)
+class GroupPoint:
+    """One role group of a workshop (an aggregate result) at one point."""
+
+    group: str
+    label: str
+    respondents: int
+    verdict_label: str
+    level_name: str
+    sections: Mapping[tuple[str, str], tuple[str, float | None]]
+    """(bank id, section id) -> (title, the group's score)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Point:
     """A result at one moment, and where it came from.
 
@@ -26,3 +39,4 @@ class Point:
     answered_versions: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     respondents: int | None = None
+    groups: tuple[GroupPoint, ...] = ()

@@ -202,6 +202,17 @@ def _blocks(view: CompareView) -> list[RenderableType]:
             Text(row.confidence_text),
         )
     blocks += [points, Text("")]
+    if view.groups:
+        blocks.append(heading("By role group"))
+        groups = table()
+        groups.add_column("Group")
+        for number in view.point_numbers:
+            groups.add_column(str(number))
+        for group in view.groups:
+            groups.add_row(Text(group.label), *(Text(cell) for cell in group.cells))
+        blocks.append(groups)
+        blocks.append(bullets([f"{g.label}: {g.sections_text}" for g in view.groups], indent=0))
+        blocks.append(Text(""))
 
     blocks.append(heading("Changes at each cycle"))
     for step in view.steps:

@@ -191,6 +191,27 @@ class Comparability(_Frozen):
     note: str
 
 
+class GroupSectionTrend(_Frozen):
+    """One section's score for one role group at every point (null where not shown)."""
+
+    bank_id: str
+    section_id: str
+    title: str
+    scores: list[float | None]
+    change: float | None = Field(description="Last score minus first; null when either is.")
+
+
+class GroupTrend(_Frozen):
+    """One role group of the workshops compared, at every point (null where not shown)."""
+
+    group: str
+    label: str
+    respondents: list[int | None]
+    verdicts: list[str | None]
+    levels: list[str | None]
+    sections: list[GroupSectionTrend]
+
+
 class CompareResult(_Frozen):
     compare_version: int = COMPARE_VERSION
     tool_version: str
@@ -202,6 +223,10 @@ class CompareResult(_Frozen):
     red_flags: list[FlagTrend]
     recommendations: list[RecommendationTrend]
     comparability: Comparability
+    groups: list[GroupTrend] = Field(
+        default_factory=list,
+        description="Each role group of the aggregate results compared (empty without any).",
+    )
     regressions: list[str] = Field(
         description="Regressions in the latest step (last point against the one before it)."
     )

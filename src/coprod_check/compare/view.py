@@ -8,7 +8,7 @@ Nothing here imports rich or jinja2.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coprod_check.compare.result import (
     BankChange,
@@ -16,6 +16,7 @@ from coprod_check.compare.result import (
     CriterionTrend,
     Direction,
     FlagTrend,
+    GroupTrend,
     ItemRef,
     PointInfo,
     RecommendationTrend,
@@ -59,6 +60,14 @@ RECOMMENDATION_STATUS_WORDS = {
     "still-open": "Still open",
     "unanswered": "Question not answered at the last point",
 }
+#: Said whenever a point is an aggregate result, whose own report defines section scores
+#: differently (the mean of all answers).
+AGGREGATE_SCORES = (
+    " Section scores of a workshop (an aggregate result) are here those of everyone's typical "
+    "answers (the middle answer to each question, scored like one team's answers file), as its "
+    "verdict and level are; the aggregate report's section scores are the mean of all answers, "
+    "so the two can differ."
+)
 KIND_WORDS = {"answers": "answers file", "score": "score result", "aggregate": "aggregate result"}
 
 
@@ -145,6 +154,15 @@ class BankChangeRow:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupRow:
+    """One role group of the workshops: its verdict and level at each point, what moved."""
+
+    label: str
+    cells: list[str]
+    sections_text: str
+
+
+@dataclass(frozen=True, slots=True)
 class CompareView:
     """Everything a human-readable compare report shows, in order."""
 
@@ -165,6 +183,7 @@ class CompareView:
     summary: str
     tool_version: str
     point_numbers: list[int]
+    groups: list[GroupRow] = field(default_factory=list)
 
 
 def _point_row(point: PointInfo) -> PointRow:
@@ -272,6 +291,29 @@ def _status_words(words: dict[str, str], status: str, present: list[bool]) -> st
     return words[status]
 
 
+def _group_row(trend: GroupTrend) -> GroupRow:
+    cells = [
+        "–" if verdict is None else f"{verdict}; {level} ({people} people)"
+        for verdict, level, people in zip(
+            trend.verdicts, trend.levels, trend.respondents, strict=True
+        )
+    ]
+    moved = [
+        f"{section.title}: {format_score(section.scores[0])} → "
+        f"{format_score(section.scores[-1])} ({shown_change_number(section.change)})"
+        for section in trend.sections
+        if section.change is not None
+    ]
+    return GroupRow(trend.label, cells, "; ".join(moved) or "no section scored at both ends")
+
+
+def shown_change_number(change: float | None) -> str:
+    if change is None:
+        return "–"
+    text = format_score(abs(change))
+    return f"+{text}" if change > 0 else f"-{text}" if change < 0 else "no change"
+
+
 def build_view(result: CompareResult) -> CompareView:
     """The report's content as plain data."""
     labels = [point.label for point in result.points]
@@ -283,7 +325,8 @@ def build_view(result: CompareResult) -> CompareView:
         title=TITLE,
         intro=IMPROVEMENT_QUESTION,
         order_note=result.order_note,
-        comparability_note=result.comparability.note,
+        comparability_note=result.comparability.note
+        + (AGGREGATE_SCORES if any(point.kind == "aggregate" for point in result.points) else ""),
         bank_changes=bank_rows,
         left_out=result.comparability.left_out,
         points=[_point_row(point) for point in result.points],
@@ -315,4 +358,5 @@ def build_view(result: CompareResult) -> CompareView:
         summary=result.summary,
         tool_version=result.tool_version,
         point_numbers=[point.index for point in result.points],
+        groups=[_group_row(trend) for trend in result.groups],
     )

@@ -13,7 +13,8 @@ from coprod_check.scoring.sections import STATUS_ORDER, weighted_score
 def case_result(
     items: Sequence[ScoredAnswer], sections: Sequence[SectionResult]
 ) -> CaseResult | None:
-    """How many case items hold (value at least one half); None when no bank has a case section.
+    """How many case items hold (value above one half: "True", not "Partly true", nor the middle
+    of an agreement scale); None when no bank has a case section.
 
     The status is the worst known status of the case sections (one section: its own status).
     """
@@ -22,14 +23,15 @@ def case_result(
     if not case_items:
         return None
     answered = [item for item in case_items if item.value is not None]
-    holding = [item for item in answered if item.value is not None and item.value >= HALF]
+    holding = [item for item in answered if item.value is not None and item.value > HALF]
     score = weighted_score(case_items)
     known = [section.status for section in case_sections if section.status != "unknown"]
     status: StatusId = min(known, key=STATUS_ORDER.index) if known else "unknown"
     held = ", ".join(item.question.id for item in holding) or "none"
     explanation = (
-        f"{len(holding)} of {len(case_items)} reasons to co-produce hold (answered in the better "
-        f"half of their scale: {held}); {len(answered)} answered. Score {show(score)}; status "
+        f"{len(holding)} of {len(case_items)} reasons to co-produce hold (answered above the "
+        f"middle of their scale, so 'Partly true' does not count: {held}); {len(answered)} "
+        f"answered. Score {show(score)}; status "
         f"{status.replace('-', ' ')}"
         + (" (the worst of the case sections)." if len(case_sections) > 1 else ".")
     )

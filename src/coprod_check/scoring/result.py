@@ -98,7 +98,9 @@ class RedFlagHit(_Frozen):
 class CaseResult(_Frozen):
     """The case for co-production (Malby's "do do coproduction if" items)."""
 
-    holds: int = Field(description="Items answered at the top half of their scale.")
+    holds: int = Field(
+        description="Items answered above the middle of their scale ('True', not 'Partly true')."
+    )
     answered: int
     total: int
     score: float | None

@@ -21,6 +21,7 @@ from coprod_check.scoring.result import (
 )
 
 TOP_RECOMMENDATIONS = 5
+ALL_HINT = "use --all to see every one"
 BAR_WIDTH = 20
 REPORT_TITLE = "Co-production readiness report"
 
@@ -234,16 +235,21 @@ class ReportView:
     confidence_explanation: str
     case_explanation: str | None
     level_explanation: str
+    all_hint: str = ALL_HINT
 
     @property
     def hidden_text(self) -> str:
         """What to say about recommendations left out of a short report."""
         count = self.hidden_recommendations
         noun = "recommendation" if count == 1 else "recommendations"
-        return f"{count} more {noun} not shown; use --all to see every one."
+        return f"{count} more {noun} not shown; {self.all_hint}."
 
 
-def build_view(result: Result, *, explain: bool = False, show_all: bool = False) -> ReportView:
+def build_view(
+    result: Result, *, explain: bool = False, show_all: bool = False, all_hint: str = ""
+) -> ReportView:
+    """``all_hint``: how to see every recommendation, where the report is read (the score
+    command's ``--all`` by default; ``assess`` names the score command to run)."""
     """Turn a :class:`Result` into the words and order every human-readable report uses."""
     bank_titles = {bank.id: bank.title for bank in result.banks}
     notes = {
@@ -330,6 +336,7 @@ def build_view(result: Result, *, explain: bool = False, show_all: bool = False)
         confidence_explanation=confidence.explanation,
         case_explanation=None if result.case is None else result.case.explanation,
         level_explanation=level.explanation,
+        all_hint=all_hint or ALL_HINT,
     )
 
 
