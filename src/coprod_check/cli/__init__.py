@@ -44,13 +44,13 @@ def _root(version: h.VersionOption = False) -> None:
 def deliver(command: Callable[[], Outcome]) -> NoReturn:
     """The one error path: run ``command``, print or write its outcome, exit with its code; a
     ``CoprodError`` becomes ``coprod-check: error: <message>`` and the error's exit code."""
-    from coprod_check.files.atomic import write_atomic
-
     try:
         outcome = command()
         for note in outcome.notes:
             typer.echo(f"coprod-check: {note}", err=True)
         if outcome.output is not None:
+            from coprod_check.files.atomic import write_atomic
+
             write_atomic(outcome.output, outcome.report, overwrite=outcome.overwrite)
             typer.echo(f"coprod-check: wrote {outcome.output}", err=True)
         elif isinstance(outcome.report, bytes):
