@@ -26,7 +26,7 @@ from coprod_check.aggregate.csv_source import BATCH_ROWS
 from coprod_check.aggregate.file_counts import FileCounts, count_into
 from coprod_check.aggregate.mapping import Mapping
 from coprod_check.aggregate.roles import NO_ROLE, read_role
-from coprod_check.aggregate.sources import WORKBOOK_SUFFIXES, open_rows
+from coprod_check.aggregate.sources import ANSWERS_SUFFIXES, check_input, open_rows
 from coprod_check.aggregate.stats import NO_ANSWER, Tally
 from coprod_check.bank.model import Bank
 from coprod_check.errors import InputError, InvalidFileError, Location, UsageError
@@ -45,9 +45,6 @@ MAX_ROWS_LISTED = 10
 MAX_NOTES_PER_QUESTION = 100
 MAX_WARNINGS = 30
 _ROLE_CACHE_LIMIT = 4096
-CSV_SUFFIXES = (".csv", ".tsv", *WORKBOOK_SUFFIXES)
-ANSWERS_SUFFIXES = (".yaml", ".yml")
-_SPREADSHEETS = (".xls", ".ods", ".numbers")
 
 #: ``progress(label, done, total)``: called as reading moves on (bytes of a CSV, or files).
 Progress = Callable[[str, int, int], None]
@@ -371,32 +368,6 @@ def _row_problem(plan: ColumnPlan, name: str, number: int, row: list[str]) -> Ro
     reader, cell = bad[0]
     more = f" (and {len(bad) - 1} more unknown answers in this row)" if len(bad) > 1 else ""
     return RowProblem(name, number, Code.UNKNOWN_ANSWER, reader.why_not(cell) + more)
-
-
-def check_input(path: Path) -> None:
-    """Refuse, in one line, an input that aggregate cannot read at all."""
-    suffix = path.suffix.lower()
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give its files (for example {path}/*.yaml)")
-    if suffix in _SPREADSHEETS:
-        raise UsageError(
-            f"{path}: aggregate reads Excel .xlsx workbooks and CSV exports, not {suffix} files; "
-            "save it as .xlsx or 'CSV UTF-8'"
-        )
-    if suffix == ".json":
-        raise UsageError(
-            f"{path}: aggregate takes answers files (.yaml) and CSV exports (.csv), "
-            "not saved JSON results"
-        )
-    if suffix not in CSV_SUFFIXES + ANSWERS_SUFFIXES:
-        raise UsageError(
-            f"{path}: not a .csv, .tsv or .xlsx export or a .yaml answers file; aggregate "
-            "tells them apart by their file name ending"
-        )
-    if not path.exists():
-        if path.is_symlink():
-            raise InputError("a symbolic link to nothing (or round in a loop)", Location(str(path)))
-        raise InputError("no such file", Location(str(path)))
 
 
 __all__ = ["ON_ERROR", "Ingest", "InputSummary", "Note", "OnError", "RowProblem", "check_input"]

@@ -15,4 +15,6 @@ def render_markdown(view: ReportView) -> str:
 
 def report(result: Result, options: RenderOptions) -> str:
     """The registry's ``markdown`` renderer."""
-    return render_markdown(build_view(result, explain=options.explain, show_all=options.show_all))
+    return render_markdown(
+        build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
+    )

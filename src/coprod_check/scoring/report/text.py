@@ -18,13 +18,8 @@ from rich.text import Text
 from coprod_check.render.console import console_text, string_console
 from coprod_check.render.formats import RenderOptions
 from coprod_check.render.styles import STATUS_STYLES, VERDICT_STYLES
-from coprod_check.scoring.report.view import (
-    BAR_WIDTH,
-    ReportView,
-    SectionRow,
-    build_view,
-    text_bar,
-)
+from coprod_check.render.words import BAR_WIDTH, text_bar
+from coprod_check.scoring.report.view import ReportView, SectionRow, build_view
 from coprod_check.scoring.result import Result
 
 
@@ -230,6 +225,7 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
                     Text.assemble((f"{row.category_words}: ", "bold"), row.item.text),
                     _labelled("Why", row.item.because),
                     _labelled("Source", row.citation),
+                    *([_labelled("In the plan", row.planned)] if row.planned else []),
                 ),
             )
         )
@@ -237,6 +233,9 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
         blocks.append(_items(rows))
     if view.hidden_recommendations:
         blocks.append(Text(view.hidden_text, style="dim"))
+    if view.stale_actions:
+        blocks.append(Text(view.stale_title, style="bold"))
+        blocks.append(_items([("•", Text(line)) for line in view.stale_actions]))
     blocks.append(Text(""))
     return blocks
 
@@ -288,5 +287,5 @@ def _explanation(view: ReportView) -> list[RenderableType]:
 
 def report(result: Result, options: RenderOptions) -> str:
     """The registry's ``text`` renderer."""
-    view = build_view(result, explain=options.explain, show_all=options.show_all)
+    view = build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
     return render_text(view, color=options.color, width=options.width)

@@ -9,8 +9,20 @@ or jinja2.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from coprod_check.render.words import (
+    CONFIDENCE_WORDS,
+    ROLE_GROUPS,
+    ROLE_WORDS,
+    STATUS_WORDS,
+    format_score,
+    format_value,
+    format_weight,
+    percent,
+    text_bar,
+)
 from coprod_check.scoring.result import (
     AnswerTrace,
     ApproachSuggestion,
@@ -20,43 +32,18 @@ from coprod_check.scoring.result import (
     SectionResult,
 )
 
+if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
+
 TOP_RECOMMENDATIONS = 5
 ALL_HINT = "use --all to see every one"
-BAR_WIDTH = 20
 REPORT_TITLE = "Co-production readiness report"
 
-STATUS_WORDS = {
-    "met": "Met",
-    "partly-met": "Partly met",
-    "not-met": "Not met",
-    "unknown": "Unknown",
-}
-#: Headings for groups of sections, in the order reports show them.
-ROLE_GROUPS = {
-    "criterion": "Criteria",
-    "case": "Reasons to co-produce",
-    "cautions": "Reasons for caution",
-    "level": "Level indicators",
-    "approach": "Which approach fits",
-}
-ROLE_WORDS = {
-    "criterion": "Criterion",
-    "case": "Reason to co-produce",
-    "cautions": "Reason for caution",
-    "level": "Level indicators",
-    "approach": "Approach",
-}
 CATEGORY_WORDS = {
     "blocker": "Resolve a blocker",
     "criterion": "Strengthen a criterion",
     "next-level": "Towards the next level",
     "other": "Also worth doing",
-}
-CONFIDENCE_WORDS = {
-    "high": "high",
-    "medium": "medium",
-    "low": "low",
-    "insufficient": "insufficient (too few answers)",
 }
 VERDICT_RULES = (
     "The verdict is the first of these rules that applies: "
@@ -82,46 +69,6 @@ LEVEL_RULES = (
     "Needham & Carr's levels are cumulative: a level is reached when its indicators score at "
     "least its threshold and every lower level is reached."
 )
-
-
-def format_score(score: float | None, thresholds: Sequence[float] = ()) -> str:
-    """A 0-100 score for people: whole numbers stay whole, others show one decimal.
-
-    Give the ``thresholds`` the score is judged against and it is never shown on the wrong side
-    of one: 74.96 against 75 shows as 74.96, not 75.
-    """
-    if score is None:
-        return "–"
-    for digits in range(1, 7):
-        rounded = round(score, digits)
-        if all((score < threshold) == (rounded < threshold) for threshold in thresholds):
-            break
-    else:
-        return repr(score)  # exact: only reached for thresholds with many decimals
-    if rounded == int(rounded):
-        return str(int(rounded))
-    return f"{rounded:.{digits}f}".rstrip("0")
-
-
-def format_value(value: float | None) -> str:
-    """A 0-1 answer value, two decimals; a dash when it counts as unanswered."""
-    return "–" if value is None else f"{value:.2f}"
-
-
-def format_weight(weight: float) -> str:
-    return str(int(weight)) if weight == int(weight) else f"{weight:g}"
-
-
-def text_bar(score: float | None, width: int = BAR_WIDTH) -> str:
-    """A bar of block characters for a 0-100 score; dots when there is no score."""
-    if score is None:
-        return "·" * width
-    filled = round(max(0.0, min(100.0, score)) / 100 * width)
-    return "█" * filled + "░" * (width - filled)
-
-
-def percent(fraction: float) -> str:
-    return f"{round(fraction * 100)}%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +142,7 @@ class RecommendationRow:
     item: RecommendationItem
     category_words: str
     citation: str
+    planned: str | None = None  # with --plan: its actions, or that none addresses it
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +183,15 @@ class ReportView:
     confidence_explanation: str
     case_explanation: str | None
     level_explanation: str
+    stale_actions: list[str] = field(default_factory=list)  # with --plan: no longer recommended
     all_hint: str = ALL_HINT
+
+    @property
+    def stale_title(self) -> str:
+        return (
+            "Open actions of the plan whose recommendation this assessment no longer makes "
+            "(check whether each is still needed):"
+        )
 
     @property
     def hidden_text(self) -> str:
@@ -246,11 +202,18 @@ class ReportView:
 
 
 def build_view(
-    result: Result, *, explain: bool = False, show_all: bool = False, all_hint: str = ""
+    result: Result,
+    *,
+    explain: bool = False,
+    show_all: bool = False,
+    all_hint: str = "",
+    plan: PlanSummary | None = None,
 ) -> ReportView:
-    """``all_hint``: how to see every recommendation, where the report is read (the score
-    command's ``--all`` by default; ``assess`` names the score command to run)."""
-    """Turn a :class:`Result` into the words and order every human-readable report uses."""
+    """Turn a :class:`Result` into the words and order every human-readable report uses.
+
+    ``all_hint``: how to see every recommendation, where the report is read (the score
+    command's ``--all`` by default; ``assess`` names the score command to run). ``plan``: the
+    action plan given with ``score --plan``."""
     bank_titles = {bank.id: bank.title for bank in result.banks}
     notes = {
         (trace.bank_id, trace.question_id): trace.note
@@ -266,7 +229,7 @@ def build_view(
     confidence = result.confidence
     return ReportView(
         title=REPORT_TITLE,
-        header=_header(result),
+        header=_header(result, plan),
         banks_text="; ".join(f"{bank.title} ({bank.id} {bank.version})" for bank in result.banks),
         tool_version=result.tool_version,
         verdict_id=result.verdict.id,
@@ -323,7 +286,9 @@ def build_view(
         blockers=_flags(result.red_flags, "blocker", notes),
         cautions=_flags(result.red_flags, "caution", notes),
         recommendations=[
-            RecommendationRow(item, CATEGORY_WORDS[item.category], item.citation.short)
+            RecommendationRow(
+                item, CATEGORY_WORDS[item.category], item.citation.short, _planned(item, plan)
+            )
             for item in shown
         ],
         hidden_recommendations=len(ranked) - len(shown),
@@ -336,11 +301,21 @@ def build_view(
         confidence_explanation=confidence.explanation,
         case_explanation=None if result.case is None else result.case.explanation,
         level_explanation=level.explanation,
+        stale_actions=[] if plan is None else [a.text for a in plan.no_longer_recommended],
         all_hint=all_hint or ALL_HINT,
     )
 
 
-def _header(result: Result) -> list[HeaderLine]:
+def _planned(item: RecommendationItem, plan: PlanSummary | None) -> str | None:
+    """What the plan does about a recommendation, in a line (None without a plan)."""
+    if plan is None:
+        return None
+    from coprod_check.plan.summary import planned_text
+
+    return planned_text(plan, item.bank_id, item.question_id)
+
+
+def _header(result: Result, plan: PlanSummary | None = None) -> list[HeaderLine]:
     who = result.respondent
     pairs = [
         ("Project", who.project),
@@ -348,7 +323,10 @@ def _header(result: Result) -> list[HeaderLine]:
         ("Role", who.role),
         ("Date", who.date),
     ]
-    return [HeaderLine(label, value) for label, value in pairs if value]
+    lines = [HeaderLine(label, value) for label, value in pairs if value]
+    if plan is not None:
+        lines.append(HeaderLine("Action plan", plan.headline))
+    return lines
 
 
 def _groups(rows: Sequence[SectionRow]) -> list[SectionGroup]:
