@@ -28,6 +28,7 @@ ROLE_WORDS = {
     "cautions": "Reason for caution",
     "level": "Level indicators",
     "approach": "Approach",
+    "profile": "Profile",
 }
 CONFIDENCE_WORDS = {
     "high": "high",
