@@ -35,7 +35,8 @@ def score_command(
     level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
     result = score(loaded.banks, loaded.answers)
     color = False if output else None
-    report = render(result, chosen, explain=explain, show_all=show_all, color=color)
+    width = 100 if output else None  # a file is not the terminal: the usual width
+    report = render(result, chosen, explain=explain, show_all=show_all, color=color, width=width)
     reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
     return Outcome(
         report,

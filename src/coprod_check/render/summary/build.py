@@ -78,10 +78,10 @@ def aggregate_summary(result: AggregateResult) -> OnePage:
     outcomes = {item.group: item for item in result.outcomes}
     everyone = outcomes.get("everyone")
     groups = [item for item in result.outcomes if item.group != "everyone"]
-    verdicts = {item.verdict.id for item in groups}
+    verdicts = {item.verdict.id for item in groups} | {overall.verdict.id}
     headline = f"Everyone: {overall.verdict.label}"
     split: list[tuple[str, str]] = []
-    if len(verdicts) > 1:
+    if groups and len(verdicts) > 1:
         split = [(GROUP_LABELS.get(item.group, item.group), item.verdict.label) for item in groups]
         by_verdict: dict[str, list[str]] = {}
         for item in groups:
@@ -95,7 +95,7 @@ def aggregate_summary(result: AggregateResult) -> OnePage:
     shown = [group for group in result.groups if group.shown]
     columns = [group.id for group in shown]
     heat = None
-    if (len(columns) > 2 and len(verdicts) > 1) or result.gaps:
+    if (len(columns) > 1 and len(verdicts) > 1) or result.gaps:
         heat = HeatMap(
             caption="Section scores (0-100) by group",
             rows=[section.title for section in result.sections],
@@ -108,7 +108,11 @@ def aggregate_summary(result: AggregateResult) -> OnePage:
                 for section in result.sections
             ],
         )
-    respondents = f"{result.respondents:,} in {len(shown) - 1} groups shown"
+    count = len(shown) - 1
+    respondents = (
+        f"{result.respondents:,} people; {count} role group{'s' if count != 1 else ''} shown "
+        "besides Everyone"
+    )
     return OnePage(
         headline=headline,
         verdict_id=overall.verdict.id,
