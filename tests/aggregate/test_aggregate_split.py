@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given
+from hypothesis import HealthCheck, assume, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -121,6 +121,7 @@ def csv_texts(draw: st.DrawFn) -> str:
 
 @many_examples
 @given(text=csv_texts(), size=st.integers(1, 6), bom=st.booleans())
+@example(text="respondent,role,power-shared\rp;q\rp;q\rp;q\r", size=1, bom=False)
 def test_batches_give_the_rows_and_numbers_of_one_csv_reader_pass(
     text: str, size: int, bom: bool, tmp_path: Path
 ) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, islice, repeat
@@ -164,7 +165,7 @@ class CsvSource:
     def _delimiter(self, start: str) -> str:
         if self.path.suffix.lower() == ".tsv":
             return "\t"
-        first = start.lstrip("\ufeff").split("\n", 1)[0]
+        first = re.split(r"[\r\n]", start.lstrip("\ufeff"), maxsplit=1)[0]
         unquoted = "".join(first.split('"')[0::2])
         counts = {delimiter: unquoted.count(delimiter) for delimiter in _DELIMITERS}
         best = max(_DELIMITERS, key=lambda d: (counts[d], d == ","))

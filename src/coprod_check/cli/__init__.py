@@ -19,7 +19,7 @@ import typer
 from coprod_check.cli import epilogs as e
 from coprod_check.cli import options as h
 from coprod_check.errors import EXIT_USAGE, CoprodError, Outcome
-from coprod_check.render.formats import HandoutFormat, PlanFormat
+from coprod_check.render.formats import HandoutFormat
 
 app = typer.Typer(
     name="coprod-check",
@@ -101,6 +101,7 @@ def score(
     show_all: h.AllOption = False,
     fail_below: h.FailBelowOption = None,
     fail_on_blockers: h.FailOnBlockersOption = False,
+    plan: h.ScorePlanOption = None,
 ) -> None:
     """Score an answers file: verdict, level, section scores and what to do next."""
     from coprod_check.scoring.command import score_command
@@ -116,6 +117,7 @@ def score(
             show_all=show_all,
             fail_below=fail_below,
             fail_on_blockers=fail_on_blockers,
+            plan=plan,
         )
     )
 
@@ -149,6 +151,7 @@ def compare(
     force: h.ForceOption = False,
     allow_bank_change: h.AllowBankChangeOption = False,
     fail_on_regression: h.FailOnRegressionOption = False,
+    plan: h.ComparePlanOption = None,
     label: h.LabelOption = None,
 ) -> None:
     """Compare assessments across improvement cycles: what moved, and was it an improvement?"""
@@ -163,6 +166,7 @@ def compare(
             force,
             allow_bank_change=allow_bank_change,
             fail_on_regression=fail_on_regression,
+            plans=plan or [],
             labels=label or [],
         )
     )
@@ -242,16 +246,17 @@ def plan_status(
     plan: h.PlanArgument,
     bank: h.BanksOption = None,
     today: h.TodayOption = None,
-    fmt: h.PlanFormatOption = PlanFormat.TEXT,
+    fmt: h.PlanFormatOption = None,
+    output: h.OutputOption = None,
+    force: h.ForceOption = False,
     fail_on_overdue: h.FailOnOverdueOption = False,
 ) -> None:
-    """List a plan's actions by status, overdue first."""
+    """List a plan's actions by status, overdue first; or export the plan to Word or Excel."""
     from coprod_check.plan.commands import plan_status_command
 
     day = today.date() if today is not None else dt.date.today()
-    deliver(
-        lambda: plan_status_command(plan, bank or [], day, fmt, fail_on_overdue=fail_on_overdue)
-    )
+    overdue = fail_on_overdue
+    deliver(lambda: plan_status_command(plan, bank or [], day, fmt, output, force, overdue))
 
 
 @app.command(epilog=e.VALIDATE_EPILOG)

@@ -38,6 +38,7 @@ Examples:
   coprod-check score answers.yaml --explain --all
   coprod-check score answers.yaml -f html -o report.html
   coprod-check score answers.yaml -f json --fail-below descriptive --fail-on-blockers
+  coprod-check score answers.yaml --plan plan.yaml
 
 \b
 Exit codes: 0 scored (whatever the verdict); 1 the answers file is invalid
@@ -64,6 +65,7 @@ Examples:
   coprod-check compare jan.yaml apr.yaml jul.yaml
   coprod-check compare jan-result.json apr.yaml -f html -o progress.html
   coprod-check compare jan.json jul.json --fail-on-regression
+  coprod-check compare jan.yaml apr.yaml jul.yaml plan.yaml
 
 \b
 Exit codes: 0 done; 1 a regression with --fail-on-regression, or an input
@@ -127,6 +129,7 @@ PLAN_STATUS_EPILOG = """\b
 Examples:
   coprod-check plan status plan.yaml
   coprod-check plan status plan.yaml --today 2026-12-01 --fail-on-overdue
+  coprod-check plan status plan.yaml -o plan.docx      # or plan.xlsx
 
 \b
 Exit codes: 0 listed; 1 the plan is invalid, or an action is overdue with

@@ -289,7 +289,32 @@ TodayOption = Annotated[
         show_default=False,
     ),
 ]
-PlanFormatOption = Annotated[PlanFormat, typer.Option("--format", "-f", help="Status format.")]
+PlanFormatOption = Annotated[
+    PlanFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Status format, or docx / xlsx to export the plan. {_FROM_OUTPUT}",
+        show_default=False,
+    ),
+]
+ScorePlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        metavar="PLAN",
+        help="An action plan to show in the summary and beside each recommendation.",
+    ),
+]
+ComparePlanOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--plan",
+        metavar="PLAN",
+        help="An action plan to line up with the cycles (plan files among the inputs are "
+        "recognised too). Repeat for more.",
+    ),
+]
 FailOnOverdueOption = Annotated[
     bool, typer.Option("--fail-on-overdue", help="Exit 1 if any action is overdue.")
 ]

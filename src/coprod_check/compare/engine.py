@@ -37,6 +37,8 @@ from coprod_check.compare.result import (
     StepChange,
 )
 from coprod_check.errors import UsageError
+from coprod_check.plan.model import Plan
+from coprod_check.plan.progress import plan_progress
 from coprod_check.scoring.result import (
     VERDICT_ORDER,
     LevelResult,
@@ -51,9 +53,15 @@ FlagKey = tuple[str, str, str]  # (bank id, question id, severity)
 
 
 def compare(
-    points: Sequence[Point], *, allow_bank_change: bool = False, tool_version: str
+    points: Sequence[Point],
+    *,
+    allow_bank_change: bool = False,
+    tool_version: str,
+    plans: Sequence[tuple[str, Plan]] = (),
 ) -> CompareResult:
-    """Compare two or more results; see the module docstring for the rules."""
+    """Compare two or more results; see the module docstring for the rules. Each of ``plans``
+    (its file name and the plan) is lined up with the cycles between the points in time order
+    (:mod:`coprod_check.plan.progress`)."""
     if len(points) < 2:
         raise UsageError("compare needs at least two inputs (earlier and later assessments)")
     ordered, order, order_note = _in_time_order(points)
@@ -82,7 +90,8 @@ def compare(
         regressions=steps[-1].regressions,
         summary="",
     )
-    return result.model_copy(update={"summary": _summary(result)})
+    progress = [plan_progress(plan, path, results, common) for path, plan in plans]
+    return result.model_copy(update={"summary": _summary(result), "plans": progress})
 
 
 # -- order -------------------------------------------------------------------------------------

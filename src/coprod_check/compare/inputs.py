@@ -104,7 +104,11 @@ def _from_json(name: str, text: str, takes: str) -> Point:
         )
     if "result_version" in data:
         _check_version(name, data, "result_version", RESULT_VERSION)
-        return Point(label=name, kind="score", result=_validate(Result, name, text, data, "score"))
+        # A result saved with 'score --plan' carries the plan's summary beside the result.
+        result = {key: value for key, value in data.items() if key != "plan"}
+        return Point(
+            label=name, kind="score", result=_validate(Result, name, text, result, "score")
+        )
     raise InputError(
         f"a JSON file without result_version or aggregate_version; {takes}",
         Location(name, 1),

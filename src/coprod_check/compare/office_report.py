@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coprod_check.compare.result import CompareResult
+from coprod_check.plan.office_report import progress_office
 from coprod_check.render.office.document import Block, Heading, OfficeReport, Para, Sheet, Table
 from coprod_check.render.office.first_page import summary_blocks
 from coprod_check.render.summary.build import compare_summary
@@ -83,16 +84,18 @@ def compare_office(result: CompareResult) -> OfficeReport:
         Heading("Recommendations"),
         actions,
     ]
+    plan_blocks, plan_sheets = progress_office(result.plans)
     return OfficeReport(
         title="Progress across improvement cycles",
         summary=summary_blocks(compare_summary(result)),
-        detail=detail,
+        detail=[*detail, *plan_blocks],
         sheets=[
             Sheet("Points", points),
             Sheet("Sections", criteria),
             *([Sheet("Groups", groups)] if result.groups else []),
             Sheet("Red flags", flags),
             Sheet("Recommendations", actions),
+            *plan_sheets,
         ],
         footer=f"coprod-check {result.tool_version}",
     )

@@ -14,10 +14,14 @@ from coprod_check.compare.result import CompareResult
 from coprod_check.render.formats import Registry, RenderOptions
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from markupsafe import Markup
     from rich.console import RenderableType
+    from rich.table import Table
 
     from coprod_check.compare.view import CompareView
+    from coprod_check.plan.progress import PlanProgress
     from coprod_check.render.summary.model import OnePage
 
 REPORTS: Registry[CompareResult] = Registry(
@@ -305,6 +309,9 @@ def _blocks(view: CompareView) -> list[RenderableType]:
         blocks.append(Text("No recommendations at any point."))
     blocks.append(Text(""))
 
+    for plan in view.plans:
+        blocks += _plan_blocks(plan, heading, table)
+
     blocks.append(heading("Summary"))
     blocks.append(Text(view.summary))
     if view.regressions:
@@ -313,4 +320,34 @@ def _blocks(view: CompareView) -> list[RenderableType]:
     else:
         blocks.append(Text(f"No regressions from {view.latest_step}."))
     blocks.append(Text(f"coprod-check {view.tool_version}", style="dim"))
+    return blocks
+
+
+def _plan_blocks(
+    plan: PlanProgress, heading: Callable[[str], RenderableType], table: Callable[[], Table]
+) -> list[RenderableType]:
+    """An action plan beside the points: each cycle's actions and how their questions moved."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    blocks: list[RenderableType] = [
+        heading(f"Action plan: {plan.title or plan.path}"),
+        Text(f"{plan.path}: {plan.summary}"),
+    ]
+    for cycle in plan.cycles:
+        blocks.append(Text(f"Cycle {cycle.cycle}: {cycle.note}", style="bold"))
+        if not cycle.actions:
+            blocks.append(Padding(Text("No actions in this cycle."), (0, 0, 0, 2)))
+            continue
+        actions = table()
+        for column in ("Action", "Recommendation", "Outcome"):
+            actions.add_column(column)
+        for item in cycle.actions:
+            actions.add_row(
+                Text(item.id),
+                Text(f"{item.recommendation} ({item.bank_id}/{item.question_id})"),
+                Text(item.words, style="bold" if item.done_not_improved else ""),
+            )
+        blocks.append(Padding(actions, (0, 0, 0, 2)))
+    blocks.append(Text(""))
     return blocks

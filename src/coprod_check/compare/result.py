@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from coprod_check.plan.progress import PlanProgress
 from coprod_check.scoring.result import (
     BankInfo,
     CitationText,
@@ -231,3 +232,8 @@ class CompareResult(_Frozen):
         description="Regressions in the latest step (last point against the one before it)."
     )
     summary: str
+    plans: list[PlanProgress] = Field(
+        default_factory=list,
+        description="Action plans given beside the assessments: each cycle's actions and how "
+        "the questions they address moved.",
+    )

@@ -22,6 +22,7 @@ from coprod_check.compare.result import (
     RecommendationTrend,
     StepChange,
 )
+from coprod_check.plan.progress import PlanProgress
 from coprod_check.scoring.report.view import (
     CONFIDENCE_WORDS,
     ROLE_WORDS,
@@ -183,6 +184,7 @@ class CompareView:
     summary: str
     tool_version: str
     point_numbers: list[int]
+    plans: list[PlanProgress]
     groups: list[GroupRow] = field(default_factory=list)
 
 
@@ -358,5 +360,6 @@ def build_view(result: CompareResult) -> CompareView:
         summary=result.summary,
         tool_version=result.tool_version,
         point_numbers=[point.index for point in result.points],
+        plans=result.plans,
         groups=[_group_row(trend) for trend in result.groups],
     )

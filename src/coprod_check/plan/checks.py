@@ -42,7 +42,7 @@ from coprod_check.problems.schema_errors import closest, describe_value, schema_
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-#: Where dates live: (list key or None for a top-level block, block key, date fields).
+#: Where dates live: a top-level key (a mapping, or a list of mappings) and its date fields.
 _DATE_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("drafted_from", ("date",)),
     ("cycles", ("starts", "study_on")),

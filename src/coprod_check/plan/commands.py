@@ -6,11 +6,18 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, Outcome, UsageError
 from coprod_check.plan.draft import DraftSource, draft_plan
 from coprod_check.plan.loader import read_plan
+from coprod_check.plan.model import Plan
+from coprod_check.plan.report import render_status
 from coprod_check.plan.status import PlanStatus, plan_status
+
+if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
+    from coprod_check.scoring.result import Result
 
 WHAT_PLAN_TAKES = (
     "plan draft takes an answers file or a JSON result saved from 'coprod-check score' or "
@@ -42,10 +49,20 @@ def run_draft(source: Path, banks: Sequence[str], *, top: int | None, cycle: int
 
 @dataclass(frozen=True, slots=True)
 class Status:
-    """A plan's status and the checker's warnings about the plan file (to show)."""
+    """A plan's status, the plan, and the checker's warnings about the plan file (to show)."""
 
     status: PlanStatus
     warnings: tuple[str, ...]
+    plan: Plan
+
+    def render(self, fmt: str) -> str | bytes:
+        """In ``fmt``: text or json (:mod:`plan.report`), docx or xlsx (the office kit)."""
+        if fmt in ("docx", "xlsx"):
+            from coprod_check.plan.office_report import plan_office
+            from coprod_check.render.office.formats import render_office
+
+            return render_office(plan_office(self.plan, self.status), fmt)
+        return render_status(self.status, fmt)
 
 
 def run_status(path: Path, banks: Sequence[str], today: dt.date) -> Status:
@@ -56,7 +73,20 @@ def run_status(path: Path, banks: Sequence[str], today: dt.date) -> Status:
     return Status(
         plan_status(loaded.plan, loaded.path, today),
         tuple(str(warning) for warning in loaded.warnings),
+        loaded.plan,
     )
+
+
+def summarise_plan(
+    path: Path, banks: Sequence[str], result: Result, today: dt.date | None = None
+) -> tuple[PlanSummary, tuple[str, ...]]:
+    """``score --plan``: the plan file checked and set beside the result, and its warnings."""
+    from coprod_check.answers.loader import available_banks
+    from coprod_check.plan.summary import plan_summary
+
+    loaded = read_plan(path, available_banks(banks))
+    summary = plan_summary(loaded.plan, loaded.path, result, today or dt.date.today())
+    return summary, tuple(str(warning) for warning in loaded.warnings)
 
 
 def plan_draft_command(
@@ -77,16 +107,28 @@ def plan_draft_command(
 
 
 def plan_status_command(
-    path: Path, banks: Sequence[str], today: dt.date, fmt: str, *, fail_on_overdue: bool
+    path: Path,
+    banks: Sequence[str],
+    today: dt.date,
+    fmt: str | None,
+    output: Path | None,
+    force: bool,
+    fail_on_overdue: bool,
 ) -> Outcome:
-    """``plan status``: the actions by status; with ``fail_on_overdue``, each overdue one is a
-    finding (exit 1)."""
-    from coprod_check.plan.report import render_status
+    """``plan status``: the actions by status (text or JSON), or the plan exported to Word or
+    Excel; with ``fail_on_overdue``, each overdue one is a finding (exit 1)."""
+    from coprod_check.files.atomic import guard_output
+    from coprod_check.render.formats import PlanFormat
+    from coprod_check.render.output_format import output_format
 
+    chosen = output_format(fmt, output, tuple(f.value for f in PlanFormat))
+    guard_output(output, force, [path], banks, "refusing to write over the plan")
     outcome = run_status(path, banks, today)
     overdue = outcome.status.groups["overdue"] if fail_on_overdue else []
     return Outcome(
-        render_status(outcome.status, fmt),
+        outcome.render(chosen),
+        output,
+        force,
         notes=list(outcome.warnings),
         findings=[f"overdue: {state.action.id} was due {state.action.due}" for state in overdue],
         exit_code=EXIT_FINDINGS if overdue else EXIT_OK,

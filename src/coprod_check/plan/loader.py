@@ -6,16 +6,19 @@ files): its actions name questions and recommendations of those banks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from coprod_check.bank.model import Bank
-from coprod_check.errors import InvalidFileError
-from coprod_check.files.yaml_source import YamlDocument, load_yaml
+from coprod_check.errors import CoprodError, InvalidFileError
+from coprod_check.files.yaml_source import YamlDocument, load_yaml, read_text
 from coprod_check.plan.checks import check_and_parse
 from coprod_check.plan.model import Plan
 from coprod_check.problems import Problem, more_problems
+
+_PLAN_MARK = re.compile(r"^plan_version\s*:", re.MULTILINE)
 
 #: Top-level keys of the other files coprod-check reads, and what to say when one of them is
 #: given where a plan is expected.
@@ -60,3 +63,31 @@ def plan_from_document(doc: YamlDocument, banks: Sequence[Bank]) -> LoadedPlan:
         raise InvalidFileError(f"{first.message}{suffix}", first.location)
     warnings = [problem for problem in checked.problems if problem.severity != "error"]
     return LoadedPlan(doc.path, checked.plan, warnings)
+
+
+def is_plan_file(path: Path) -> bool:
+    """Whether ``path`` holds a plan (a top-level ``plan_version`` key), without parsing it.
+    A file that cannot be read is not one: the command reading it will say why."""
+    try:
+        return _PLAN_MARK.search(read_text(path)) is not None
+    except CoprodError:
+        return False
+
+
+def split_plans(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """``paths`` parted into the other inputs and the plans, each in the order given."""
+    plans = [path for path in paths if is_plan_file(path)]
+    return [path for path in paths if path not in plans], plans
+
+
+def read_plans(paths: Sequence[Path], banks: Callable[[], Sequence[Bank]]) -> list[LoadedPlan]:
+    """Each plan, checked; ``banks`` is called only when there is a plan to check."""
+    if not paths:
+        return []
+    known = banks()
+    return [read_plan(path, known) for path in paths]
+
+
+def plan_warnings(plans: Sequence[LoadedPlan]) -> list[str]:
+    """Every warning of ``plans``, as the one-line text commands show."""
+    return [str(warning) for loaded in plans for warning in loaded.warnings]

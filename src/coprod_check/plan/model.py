@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from coprod_check.answers.model import BankRef
 from coprod_check.bank.model import Id, Text
@@ -76,7 +76,7 @@ class DraftedFrom(_Strict):
     date: dt.date | None = Field(default=None, description="The assessment's date.")
     verdict: Text | None = None
     level: Text | None = None
-    respondents: int | None = Field(default=None, ge=0)
+    respondents: StrictInt | None = Field(default=None, ge=0)
 
 
 class Improvement(_Strict):
@@ -90,7 +90,7 @@ class Improvement(_Strict):
 class Cycle(_Strict):
     """One Plan-Do-Study-Act cycle: cycle N runs from the N-th assessment to the next."""
 
-    cycle: int = Field(ge=1, description="1 for the first cycle, 2 for the next, ...")
+    cycle: StrictInt = Field(ge=1, description="1 for the first cycle, 2 for the next, ...")
     starts: dt.date | None = None
     study_on: dt.date | None = Field(
         default=None, description="When the team will assess again and study the results."
@@ -119,7 +119,7 @@ class Action(_Strict):
     status: ActionStatus = "planned"
     done_on: dt.date | None = Field(default=None, description="When it was done; needed if done.")
     reason: Text | None = Field(default=None, description="Why it was dropped; needed if dropped.")
-    cycle: int = Field(default=1, ge=1)
+    cycle: StrictInt = Field(default=1, ge=1, description="The cycle it belongs to.")
     notes: Text | None = None
 
 

@@ -17,7 +17,10 @@ import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
 
 ResultT = TypeVar("ResultT")
 
@@ -53,10 +56,12 @@ class HandoutFormat(StrEnum):
 
 
 class PlanFormat(StrEnum):
-    """``plan status``: plain text or JSON."""
+    """``plan status``: plain text or JSON, or the plan exported to Word or Excel."""
 
     TEXT = "text"
     JSON = "json"
+    DOCX = "docx"
+    XLSX = "xlsx"
 
 
 class ValidateFormat(StrEnum):
@@ -72,12 +77,14 @@ class RenderOptions:
     """What a renderer may be asked besides the result; each format uses what applies to it.
 
     ``color=None`` means colour when standard output is a terminal and NO_COLOR is unset.
+    ``plan`` is an action plan set beside a score result (``score --plan``).
     """
 
     explain: bool = False
     show_all: bool = False
     color: bool | None = None
     width: int | None = None
+    plan: PlanSummary | None = None
 
 
 Renderer = Callable[[ResultT, RenderOptions], str | bytes]

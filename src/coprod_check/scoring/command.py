@@ -19,6 +19,7 @@ def score_command(
     show_all: bool,
     fail_below: str | None,
     fail_on_blockers: bool,
+    plan: Path | None = None,
 ) -> Outcome:
     """The report, the answers file's warnings, and each way the result falls short (exit 1)."""
     from coprod_check.answers.loader import available_banks, read_answers
@@ -30,19 +31,34 @@ def score_command(
 
     chosen = output_format(fmt, output, REPORTS.names)
     refusal = "refusing to write the report over an input file (answers or bank)"
-    guard_output(output, force, [answers], bank_choices, refusal)
+    guard_output(output, force, [answers, *([plan] if plan else [])], bank_choices, refusal)
     loaded = read_answers(answers, available_banks(bank_choices))
     level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
     result = score(loaded.banks, loaded.answers)
+    notes = [str(warning) for warning in loaded.warnings]
+    summary = None
+    if plan is not None:
+        from coprod_check.plan.commands import summarise_plan
+
+        summary, plan_notes = summarise_plan(plan, bank_choices, result)
+        notes += plan_notes
     color = False if output else None
     width = 100 if output else None  # a file is not the terminal: the usual width
-    report = render(result, chosen, explain=explain, show_all=show_all, color=color, width=width)
+    report = render(
+        result,
+        chosen,
+        explain=explain,
+        show_all=show_all,
+        color=color,
+        width=width,
+        plan=summary,
+    )
     reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
     return Outcome(
         report,
         output,
         force,
-        notes=[str(warning) for warning in loaded.warnings],
+        notes=notes,
         findings=[f"falls short: {reason}" for reason in reasons],
         exit_code=EXIT_FINDINGS if reasons else EXIT_OK,
     )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from coprod_check.errors import UsageError
 
 if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
     from coprod_check.render.formats import RenderOptions
     from coprod_check.render.office.document import OfficeReport
 
@@ -26,8 +27,9 @@ def render_office(report: OfficeReport, fmt: str) -> bytes:
     raise UsageError(f"unknown office format {fmt!r}; choose one of: {', '.join(OFFICE_FORMATS)}")
 
 
-def render_result(result: object, fmt: str) -> bytes:
-    """A score, aggregate or compare result as ``fmt`` (docx or xlsx)."""
+def render_result(result: object, fmt: str, plan: PlanSummary | None = None) -> bytes:
+    """A score, aggregate or compare result as ``fmt`` (docx or xlsx); ``plan`` is the action
+    plan given with ``score --plan``."""
     from coprod_check.aggregate.result import AggregateResult
     from coprod_check.compare.result import CompareResult
     from coprod_check.scoring.result import Result
@@ -43,18 +45,18 @@ def render_result(result: object, fmt: str) -> bytes:
     if isinstance(result, Result):
         from coprod_check.scoring.report.office import score_office
 
-        return render_office(score_office(result), fmt)
+        return render_office(score_office(result, plan), fmt)
     raise TypeError(f"no office report for {type(result).__name__}")
 
 
 def docx_report(result: object, options: RenderOptions) -> bytes:
     """The registries' ``docx`` renderer, for every kind of result."""
-    return render_result(result, "docx")
+    return render_result(result, "docx", options.plan)
 
 
 def xlsx_report(result: object, options: RenderOptions) -> bytes:
     """The registries' ``xlsx`` renderer, for every kind of result."""
-    return render_result(result, "xlsx")
+    return render_result(result, "xlsx", options.plan)
 
 
 __all__ = ["OFFICE_FORMATS", "docx_report", "render_office", "render_result", "xlsx_report"]

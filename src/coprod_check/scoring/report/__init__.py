@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from coprod_check.render.formats import Registry, RenderOptions
 
 if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
     from coprod_check.scoring.result import Result
 
 REPORTS: Registry[Result] = Registry(
@@ -35,15 +36,18 @@ def render(
     show_all: bool = False,
     color: bool | None = None,
     width: int | None = None,
+    plan: PlanSummary | None = None,
 ) -> str | bytes:
     """The result in ``fmt`` (one of :data:`FORMATS`): text ending in a newline, or bytes.
 
     ``explain`` adds the trace of how each conclusion was reached; ``show_all`` lists every
     recommendation instead of the top five. ``color`` and ``width`` apply to text only:
     ``color=None`` means colour when standard output is a terminal and NO_COLOR is unset.
-    JSON is always the whole result, whatever ``explain`` and ``show_all`` say.
+    JSON is always the whole result, whatever ``explain`` and ``show_all`` say. ``plan`` (from
+    ``score --plan``) is shown in the summary and beside each recommendation, and in JSON as a
+    ``plan`` key after the result's own.
     """
-    return REPORTS.render(result, fmt, RenderOptions(explain, show_all, color, width))
+    return REPORTS.render(result, fmt, RenderOptions(explain, show_all, color, width, plan))
 
 
 __all__ = ["FORMATS", "REPORTS", "render"]

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from coprod_check.render.formats import RenderOptions
 from coprod_check.scoring.result import Result
 
+if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
 
-def render_json(result: Result) -> str:
-    """Indented UTF-8 JSON of the whole result, ending in a newline; the same input, same bytes."""
-    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+def render_json(result: Result, plan: PlanSummary | None = None) -> str:
+    """Indented UTF-8 JSON of the whole result, ending in a newline; the same input, same bytes.
+    With a plan (``score --plan``), a ``plan`` key follows the result's own keys."""
+    data = result.model_dump(mode="json")
+    if plan is not None:
+        data["plan"] = plan.model_dump(mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def report(result: Result, options: RenderOptions) -> str:
-    """The registry's ``json`` renderer: always the whole result, whatever the options."""
-    return render_json(result)
+    """The registry's ``json`` renderer: always the whole result (and the plan with --plan),
+    whatever the other options."""
+    return render_json(result, options.plan)

@@ -19,5 +19,5 @@ def report(result: Result, options: RenderOptions) -> str:
     """The registry's ``markdown`` renderer."""
     from coprod_check.render.summary.build import score_summary
 
-    view = build_view(result, explain=options.explain, show_all=options.show_all)
+    view = build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
     return render_markdown(view, score_summary(result))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from coprod_check.render.office.document import (
     Block,
     Bullets,
@@ -15,10 +17,17 @@ from coprod_check.render.office.first_page import summary_blocks
 from coprod_check.render.summary.build import score_summary
 from coprod_check.scoring.result import Result
 
+if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
+
 STATUS = {"met": "Met", "partly-met": "Partly met", "not-met": "Not met", "unknown": "Unknown"}
 
 
-def score_office(result: Result) -> OfficeReport:
+def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeReport:
+    """The score report for Word and Excel; with ``plan`` (``score --plan``), the plan's line in
+    the summary and each recommendation's actions."""
+    from coprod_check.plan.summary import planned_text
+
     who = result.respondent
     title = "Co-production readiness report" + (f": {who.project}" if who.project else "")
     sections = Table(
@@ -85,8 +94,18 @@ def score_office(result: Result) -> OfficeReport:
     )
     actions = Table(
         "Every recommendation, most important first",
-        ["Rank", "Kind", "What to do", "Why", "Source"],
-        [[r.rank, r.category, r.text, r.because, r.citation.short] for r in result.recommendations],
+        ["Rank", "Kind", "What to do", "Why", "Source", *(["In the plan"] if plan else [])],
+        [
+            [
+                r.rank,
+                r.category,
+                r.text,
+                r.because,
+                r.citation.short,
+                *([planned_text(plan, r.bank_id, r.question_id)] if plan else []),
+            ]
+            for r in result.recommendations
+        ],
     )
     flags = Table(
         "Red flags",
@@ -123,7 +142,10 @@ def score_office(result: Result) -> OfficeReport:
     detail += [Heading("What to do next"), actions, Heading("Answers"), questions]
     return OfficeReport(
         title=title,
-        summary=summary_blocks(score_summary(result)),
+        summary=[
+            *summary_blocks(score_summary(result)),
+            *([Para(plan.headline, "Action plan")] if plan else []),
+        ],
         detail=detail,
         sheets=[
             Sheet("Sections", sections),

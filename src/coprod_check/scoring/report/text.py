@@ -256,6 +256,7 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
                     Text.assemble((f"{row.category_words}: ", "bold"), row.item.text),
                     _labelled("Why", row.item.because),
                     _labelled("Source", row.citation),
+                    *([_labelled("In the plan", row.planned)] if row.planned else []),
                 ),
             )
         )
@@ -263,6 +264,9 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
         blocks.append(_items(rows))
     if view.hidden_recommendations:
         blocks.append(Text(view.hidden_text, style="dim"))
+    if view.stale_actions:
+        blocks.append(Text(view.stale_title, style="bold"))
+        blocks.append(_items([("•", Text(line)) for line in view.stale_actions]))
     blocks.append(Text(""))
     return blocks
 
@@ -316,5 +320,5 @@ def report(result: Result, options: RenderOptions) -> str:
     """The registry's ``text`` renderer."""
     from coprod_check.render.summary.build import score_summary
 
-    view = build_view(result, explain=options.explain, show_all=options.show_all)
+    view = build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
     return render_text(view, color=options.color, width=options.width, page=score_summary(result))

@@ -9,7 +9,8 @@ or jinja2.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from coprod_check.scoring.result import (
     AnswerTrace,
@@ -19,6 +20,9 @@ from coprod_check.scoring.result import (
     Result,
     SectionResult,
 )
+
+if TYPE_CHECKING:
+    from coprod_check.plan.summary import PlanSummary
 
 TOP_RECOMMENDATIONS = 5
 ALL_HINT = "use --all to see every one"
@@ -195,6 +199,7 @@ class RecommendationRow:
     item: RecommendationItem
     category_words: str
     citation: str
+    planned: str | None = None  # with --plan: its actions, or that none addresses it
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +240,15 @@ class ReportView:
     confidence_explanation: str
     case_explanation: str | None
     level_explanation: str
+    stale_actions: list[str] = field(default_factory=list)  # with --plan: no longer recommended
     all_hint: str = ALL_HINT
+
+    @property
+    def stale_title(self) -> str:
+        return (
+            "Open actions of the plan whose recommendation this assessment no longer makes "
+            "(check whether each is still needed):"
+        )
 
     @property
     def hidden_text(self) -> str:
@@ -246,11 +259,18 @@ class ReportView:
 
 
 def build_view(
-    result: Result, *, explain: bool = False, show_all: bool = False, all_hint: str = ""
+    result: Result,
+    *,
+    explain: bool = False,
+    show_all: bool = False,
+    all_hint: str = "",
+    plan: PlanSummary | None = None,
 ) -> ReportView:
-    """``all_hint``: how to see every recommendation, where the report is read (the score
-    command's ``--all`` by default; ``assess`` names the score command to run)."""
-    """Turn a :class:`Result` into the words and order every human-readable report uses."""
+    """Turn a :class:`Result` into the words and order every human-readable report uses.
+
+    ``all_hint``: how to see every recommendation, where the report is read (the score
+    command's ``--all`` by default; ``assess`` names the score command to run). ``plan``: the
+    action plan given with ``score --plan``."""
     bank_titles = {bank.id: bank.title for bank in result.banks}
     notes = {
         (trace.bank_id, trace.question_id): trace.note
@@ -266,7 +286,7 @@ def build_view(
     confidence = result.confidence
     return ReportView(
         title=REPORT_TITLE,
-        header=_header(result),
+        header=_header(result, plan),
         banks_text="; ".join(f"{bank.title} ({bank.id} {bank.version})" for bank in result.banks),
         tool_version=result.tool_version,
         verdict_id=result.verdict.id,
@@ -323,7 +343,9 @@ def build_view(
         blockers=_flags(result.red_flags, "blocker", notes),
         cautions=_flags(result.red_flags, "caution", notes),
         recommendations=[
-            RecommendationRow(item, CATEGORY_WORDS[item.category], item.citation.short)
+            RecommendationRow(
+                item, CATEGORY_WORDS[item.category], item.citation.short, _planned(item, plan)
+            )
             for item in shown
         ],
         hidden_recommendations=len(ranked) - len(shown),
@@ -336,11 +358,21 @@ def build_view(
         confidence_explanation=confidence.explanation,
         case_explanation=None if result.case is None else result.case.explanation,
         level_explanation=level.explanation,
+        stale_actions=[] if plan is None else [a.text for a in plan.no_longer_recommended],
         all_hint=all_hint or ALL_HINT,
     )
 
 
-def _header(result: Result) -> list[HeaderLine]:
+def _planned(item: RecommendationItem, plan: PlanSummary | None) -> str | None:
+    """What the plan does about a recommendation, in a line (None without a plan)."""
+    if plan is None:
+        return None
+    from coprod_check.plan.summary import planned_text
+
+    return planned_text(plan, item.bank_id, item.question_id)
+
+
+def _header(result: Result, plan: PlanSummary | None = None) -> list[HeaderLine]:
     who = result.respondent
     pairs = [
         ("Project", who.project),
@@ -348,7 +380,10 @@ def _header(result: Result) -> list[HeaderLine]:
         ("Role", who.role),
         ("Date", who.date),
     ]
-    return [HeaderLine(label, value) for label, value in pairs if value]
+    lines = [HeaderLine(label, value) for label, value in pairs if value]
+    if plan is not None:
+        lines.append(HeaderLine("Action plan", plan.headline))
+    return lines
 
 
 def _groups(rows: Sequence[SectionRow]) -> list[SectionGroup]:
