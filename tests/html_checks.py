@@ -237,3 +237,49 @@ def chromium_console(path: Path, profile: Path) -> tuple[str, list[str]]:
     )
     console = [line for line in completed.stderr.splitlines() if ":CONSOLE" in line]
     return completed.stdout, console
+
+
+def print_to_pdf(path: Path, pdf: Path, profile: Path) -> None:
+    """Print ``path`` to ``pdf`` with headless Chromium, as a browser's "Save as PDF" does
+    (its print CSS, no header or footer)."""
+    assert CHROMIUM is not None
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={pdf}",
+            "--no-pdf-header-footer",
+            path.resolve().as_uri(),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+
+
+def pdf_pages(pdf: Path) -> tuple[int, str]:
+    """(number of pages, page size as pdfinfo says it, e.g. "594.96 x 841.92 pts (A4)").
+
+    Uses poppler's ``pdfinfo`` when it is installed; otherwise counts the PDF's page objects
+    and reads the first MediaBox, which is all Chromium's uncompressed page tree needs.
+    """
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is not None:
+        out = subprocess.run(
+            [pdfinfo, str(pdf)], capture_output=True, text=True, timeout=60, check=True
+        ).stdout
+        fields = dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+        return int(fields["Pages"].strip()), fields["Page size"].strip()
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    width, height = (float(box.group(1)), float(box.group(2))) if box else (0.0, 0.0)
+    size = "(A4)" if abs(width - 595) < 2 and abs(height - 842) < 2 else ""
+    return pages, f"{width:g} x {height:g} pts {size}".strip()

@@ -19,7 +19,14 @@ import pytest
 from coprod_check import __version__
 
 REPO = Path(__file__).resolve().parents[1]
-BANKS = {"malby-do-dont.yaml", "needham-carr-levels.yaml", "right-circumstances.yaml"}
+BANKS = {
+    "inclusion-and-conditions.yaml",
+    "malby-do-dont.yaml",
+    "needham-carr-levels.yaml",
+    "right-circumstances.yaml",
+    "sharing-the-work.yaml",
+    "still-genuine.yaml",
+}
 
 
 def _run(
@@ -64,8 +71,8 @@ def test_wheel_installs_and_validates_its_bundled_banks(tmp_path: Path) -> None:
     assert {path.name for path in paths} == BANKS
     assert all(path.is_relative_to(venv) for path in paths), paths  # not the repo's copies
     assert report["summary"] == {
-        "files": 3,
-        "valid": 3,
+        "files": 6,
+        "valid": 6,
         "invalid": 0,
         "unreadable": 0,
         "problems": 0,
@@ -74,7 +81,7 @@ def test_wheel_installs_and_validates_its_bundled_banks(tmp_path: Path) -> None:
         "exit_code": 0,
     }
     text = _run([venv / "bin" / "coprod-check", "validate"], elsewhere)
-    assert (text.returncode, text.stdout) == (0, "3 files checked, all valid\n")
+    assert (text.returncode, text.stdout) == (0, "6 files checked, all valid\n")
 
     version = _run([python, "-m", "coprod_check", "--version"], elsewhere)
     assert (version.returncode, version.stdout) == (0, f"coprod-check {__version__}\n")

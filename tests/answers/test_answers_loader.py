@@ -112,7 +112,8 @@ def test_available_banks_refuses_unknown_ids_and_twins(tmp_path: Path) -> None:
 
 
 def test_select_banks() -> None:
-    assert [b.id for b in select_banks([])] == BUNDLED_IDS
+    assert [b.id for b in select_banks([])] == [i for i in BUNDLED_IDS if i != "still-genuine"]
+    assert [b.id for b in select_banks(["still-genuine"])] == ["still-genuine"]
     assert [b.id for b in select_banks([str(OTHER_PATH), BUNDLED_IDS[-1]])] == [
         "other",
         BUNDLED_IDS[-1],

@@ -289,7 +289,8 @@ def test_the_end_report_names_the_score_command_not_an_option_assess_lacks(
     report = text_report(loaded.banks, True, tmp_path / "my answers.yaml")(loaded.answers)
     assert "use --all" not in report
     flowing = " ".join(report.split())
-    assert (
-        f"5 more recommendations not shown; see every one with: coprod-check score "
-        f"'{tmp_path}/my answers.yaml' --all." in flowing
+    assert re.search(
+        r"\d+ more recommendations not shown; see every one with: coprod-check score "
+        + re.escape(f"'{tmp_path}/my answers.yaml' --all."),
+        flowing,
     )

@@ -59,9 +59,12 @@ def test_bundled_banks_load_once_and_in_name_order() -> None:
     first = load_bundled_banks()
     second = load_bundled_banks()
     assert [bank.id for bank in first] == [
+        "inclusion-and-conditions",
         "malby-do-dont",
         "needham-carr-levels",
         "right-circumstances",
+        "sharing-the-work",
+        "still-genuine",
     ]
     assert all(a is b for a, b in zip(first, second, strict=True))
     assert first is not second  # callers may change their list without harming the cache

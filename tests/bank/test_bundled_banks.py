@@ -20,7 +20,24 @@ from coprod_check.bank.model import Bank, Question, Scale
 from coprod_check.files.resources import bundled_bank_files
 from coprod_check.files.yaml_source import parse_yaml
 
-EXPECTED_BANKS = {"malby-do-dont", "right-circumstances", "needham-carr-levels"}
+EXPECTED_BANKS = {
+    "malby-do-dont",
+    "right-circumstances",
+    "needham-carr-levels",
+    "inclusion-and-conditions",
+    "sharing-the-work",
+    "still-genuine",
+}
+#: Banks a team answers only when it names them with --bank (see docs/banks.md).
+NOT_DEFAULT = {"still-genuine"}
+PREFIXES = {
+    "malby-do-dont": "malby-",
+    "right-circumstances": "inett-",
+    "needham-carr-levels": "nc-",
+    "inclusion-and-conditions": "incl-",
+    "sharing-the-work": "share-",
+    "still-genuine": "genuine-",
+}
 
 # Malby's "don't do coproduction if" items whose red flag is a blocker (see the comment in
 # questionnaires/malby-do-dont.yaml for why these five and not the other nine).
@@ -177,6 +194,7 @@ def _red_flag_problems(where: str, question: Question, scale: Scale) -> list[str
 
 def test_all_expected_banks_are_bundled() -> None:
     assert set(BY_ID) == EXPECTED_BANKS
+    assert {bank.id for bank in BY_ID.values() if not bank.default} == NOT_DEFAULT
 
 
 @pytest.mark.parametrize("name", sorted(BANK_FILES))
@@ -216,7 +234,7 @@ def test_every_question_cites_a_listed_source_and_names_an_item(name: str) -> No
 
 @pytest.mark.parametrize("name", sorted(BANK_FILES))
 def test_question_ids_carry_the_bank_prefix(name: str) -> None:
-    prefix = {"malby-do-dont": "malby-", "right-circumstances": "inett-"}.get(BANKS[name].id, "nc-")
+    prefix = PREFIXES[BANKS[name].id]
     assert [q.id for q in _questions(BANKS[name]) if not q.id.startswith(prefix)] == []
 
 

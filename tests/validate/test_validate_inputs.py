@@ -184,14 +184,17 @@ def test_a_file_named_twice_is_checked_once() -> None:
 def test_bundled_banks_are_the_default_and_all_valid() -> None:
     code, report = run_json()
     assert code == 0
-    assert len(report["files"]) == 3
+    assert len(report["files"]) == 6
     assert {Path(file["path"]).name for file in report["files"]} == {
+        "inclusion-and-conditions.yaml",
         "malby-do-dont.yaml",
         "needham-carr-levels.yaml",
         "right-circumstances.yaml",
+        "sharing-the-work.yaml",
+        "still-genuine.yaml",
     }
     assert all(file["kind"] == "bank" and file["valid"] for file in report["files"])
-    assert run() == (0, "3 files checked, all valid\n")
+    assert run() == (0, "6 files checked, all valid\n")
 
 
 def test_answers_files_are_dispatched_to_the_answers_checks(tmp_path: Path) -> None:

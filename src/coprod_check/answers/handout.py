@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coprod_check.answers.introduction import INTRODUCTION, Introduction
 from coprod_check.answers.model import ROLES
 from coprod_check.bank.model import Bank, Citation, Source
 from coprod_check.errors import UsageError
@@ -69,6 +70,7 @@ class HandoutBank:
 @dataclass(frozen=True, slots=True)
 class Handout:
     title: str
+    introduction: Introduction
     instructions: tuple[str, ...]
     roles: tuple[str, ...]
     banks: list[HandoutBank]
@@ -135,6 +137,7 @@ def build_handout(banks: Sequence[Bank]) -> Handout:
         )
     return Handout(
         title=HANDOUT_TITLE,
+        introduction=INTRODUCTION,
         instructions=INSTRUCTIONS,
         roles=ROLES,
         banks=handout_banks,

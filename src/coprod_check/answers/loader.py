@@ -121,11 +121,12 @@ def available_banks(extra: Sequence[str]) -> list[Bank]:
 
 
 def select_banks(choices: Sequence[str]) -> list[Bank]:
-    """The banks named by ``choices`` (bundled ids or bank file paths) in the order given; every
-    bundled bank when ``choices`` is empty. Naming one bank twice is a usage error."""
+    """The banks named by ``choices`` (bundled ids or bank file paths) in the order given; the
+    bundled banks answered by default (``default: true``) when ``choices`` is empty. Naming one
+    bank twice is a usage error."""
     bundled = _bundled()
     if not choices:
-        return bundled
+        return [bank for bank in bundled if bank.default]
     by_id = {bank.id: bank for bank in bundled}
     chosen: list[Bank] = []
     for choice in choices:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from coprod_check.answers.introduction import as_lines as introduction_lines
 from coprod_check.answers.model import ROLES, AnswersFile, Respondent
 from coprod_check.answers.writer import save_answers
 from coprod_check.assess.commands import parse
@@ -195,6 +196,8 @@ def _welcome(screen: Screen, session: Session, path: Path, *, resumed: bool) -> 
         screen.say(
             f"Carrying on with {path}: {session.answered_count()} of {session.total} answered."
         )
+    for paragraph in introduction_lines():
+        screen.say(paragraph)
     screen.say(f"Every answer is saved to {path} straight away.", wrap=False)
     screen.say("Type a number or letter and press Enter; h and Enter for help.")
 

@@ -27,7 +27,7 @@ SemVer = Annotated[
 ]
 Percent = Annotated[float, Field(ge=0, le=100)]
 
-SectionRole = Literal["criterion", "case", "cautions", "level", "approach"]
+SectionRole = Literal["criterion", "case", "cautions", "level", "approach", "profile"]
 Severity = Literal["blocker", "caution"]
 Status = Literal["met", "partly-met", "not-met"]
 
@@ -127,7 +127,9 @@ class Section(_Strict):
     - ``case``: reasons to co-produce (Malby's "do do coproduction if");
     - ``cautions``: reasons not to (Malby's "don't do coproduction if");
     - ``level``: indicators of one Needham & Carr level, referenced by a level;
-    - ``approach``: which relationship fits (Malby's voice / choice / co-production).
+    - ``approach``: which relationship fits (Malby's voice / choice / co-production);
+    - ``profile``: describes where things stand today (where people share the work, whether it
+      is still genuine); shown in reports, never part of the verdict, level or confidence.
     """
 
     id: Id
@@ -184,6 +186,12 @@ class Bank(_Strict):
     version: SemVer
     title: Text
     description: Text
+    default: bool = Field(
+        default=True,
+        description="For a bundled bank: asked when no --bank is given. A bank for some teams "
+        "only (such as a check re-run by teams already co-producing) says false; name it with "
+        "--bank to use it.",
+    )
     sources: list[Source] = Field(min_length=1)
     scales: list[Scale] = Field(min_length=1)
     thresholds: Thresholds = Field(default_factory=Thresholds)

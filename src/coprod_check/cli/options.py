@@ -53,7 +53,7 @@ OnlyBanksOption = Annotated[
         "-b",
         metavar="ID_OR_PATH",
         help="Only this bank: a bundled bank id or a bank file. Repeat for more. "
-        "Default: every bundled bank.",
+        "Default: the bundled banks answered by default.",
     ),
 ]
 OutputOption = Annotated[
@@ -149,7 +149,8 @@ AssessBanksOption = Annotated[
         "-b",
         metavar="ID_OR_PATH",
         help="Ask only this bank: a bundled bank id or a bank file. Repeat for more. "
-        "Default: every bundled bank. With --resume: bank files the answers need.",
+        "Default: the bundled banks answered by default. With --resume: bank files the "
+        "answers need.",
     ),
 ]
 AssessOutputOption = Annotated[

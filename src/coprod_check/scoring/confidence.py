@@ -1,4 +1,8 @@
-"""How far the result can be trusted: the share of questions answered."""
+"""How far the result can be trusted: the share of questions answered.
+
+Questions in ``profile`` sections are left out: a profile describes where things stand and is
+never part of the verdict, so leaving it blank must not make a verdict less sure (or missing).
+"""
 
 from __future__ import annotations
 
@@ -25,15 +29,20 @@ def label_for(fraction: Fraction, min_answered: Fraction) -> ConfidenceLabel:
     return "low"
 
 
+def counted(items: Sequence[ScoredAnswer]) -> list[ScoredAnswer]:
+    """The answers that count towards confidence: every question outside ``profile`` sections."""
+    return [item for item in items if item.section.role != "profile"]
+
+
 def short_banks(
     banks: Sequence[Bank], items: Sequence[ScoredAnswer]
 ) -> list[tuple[Bank, int, int]]:
     """Banks whose own answered share is below their ``min_answered``: (bank, answered, total)."""
     short: list[tuple[Bank, int, int]] = []
     for bank in banks:
-        own = [item for item in items if item.bank.id == bank.id]
+        own = [item for item in counted(items) if item.bank.id == bank.id]
         answered = sum(1 for item in own if item.answered)
-        if share(answered, len(own)) < exact(bank.min_answered):
+        if own and share(answered, len(own)) < exact(bank.min_answered):
             short.append((bank, answered, len(own)))
     return short
 
@@ -41,19 +50,25 @@ def short_banks(
 def confidence(banks: Sequence[Bank], items: Sequence[ScoredAnswer]) -> Confidence:
     """Answered share of every question; insufficient if below the strictest ``min_answered``
     of the banks, or if any one bank is answered below its own ``min_answered``."""
-    total = len(items)
-    answered = sum(1 for item in items if item.answered)
+    scored = counted(items)
+    total = len(scored)
+    answered = sum(1 for item in scored if item.answered)
     fraction = share(answered, total)
-    needed = max((exact(bank.min_answered) for bank in banks), default=Fraction(0))
+    needed = max(
+        (exact(bank.min_answered) for bank in banks if any(i.bank is bank for i in scored)),
+        default=Fraction(0),
+    )
     label = label_for(fraction, needed)
     short = short_banks(banks, items)
-    if short:
+    if short or not total:
         label = "insufficient"
     explanation = (
         f"{answered} of {total} questions answered ({percent(answered, total)}); high confidence "
         f"needs 80%, medium 50%, and below {share_text(float(needed))} "
         "(the banks' min_answered) no result is given"
     )
+    if not total:
+        explanation += "; these banks only describe where things stand (profiles), so no verdict"
     if short:
         explanation += "; too few answered in " + "; ".join(
             f"bank {bank.id!r} ({got} of {of}; it needs {share_text(bank.min_answered)})"

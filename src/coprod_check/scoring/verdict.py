@@ -64,6 +64,12 @@ def decide(
     """Apply the five rules; every reason names the sections, questions or flags behind it."""
     bank_by_id = {bank.id: bank for bank in banks}
 
+    if confidence.label == "insufficient" and not confidence.total:
+        reasons = [
+            "None of the answered banks asks anything that decides the verdict: they only "
+            "describe where things stand today (see that part of the report)"
+        ]
+        return _verdict("insufficient-answers", reasons, [], [], 1)
     if confidence.label == "insufficient":
         reasons = [
             f"Only {confidence.answered} of {confidence.total} questions are answered "

@@ -19,6 +19,7 @@ from coprod_check.bank.checks.ids import (
     duplicate_source_ids,
 )
 from coprod_check.bank.checks.red_flags import (
+    no_flags_in_profiles,
     recommendation_answers_exist,
     red_flag_answers_exist,
     red_flags_at_worst_end,
@@ -66,6 +67,7 @@ CHECKS: tuple[Check, ...] = (
     positive_weights,
     scales_have_two_values,
     red_flag_answers_exist,
+    no_flags_in_profiles,
     recommendation_answers_exist,
     red_flags_at_worst_end,
     approach_conditions,

@@ -23,6 +23,18 @@ def red_flag_answers_exist(bank: BankData) -> Iterator[Finding]:
                     yield Finding(path, "unknown-option", not_an_option(answer, scale, options))
 
 
+def no_flags_in_profiles(bank: BankData) -> Iterator[Finding]:
+    """A ``profile`` section only describes; a red flag there would reach the verdict."""
+    for section, question in bank.questions:
+        if section.data.get("role") == "profile" and question.data.get("red_flags"):
+            yield Finding(
+                question.at("red_flags"),
+                "flag-in-profile",
+                "a question in a 'profile' section cannot raise red flags: a profile is shown "
+                "in reports but never decides the verdict (use role 'cautions' for warnings)",
+            )
+
+
 def recommendation_answers_exist(bank: BankData) -> Iterator[Finding]:
     """A recommendation's ``when`` answers are options of its question's scale."""
     for _, question in bank.questions:

@@ -101,6 +101,7 @@ def _blocks(view: ReportView, bars: int) -> list[RenderableType]:
     blocks += _verdict(view)
     blocks += _level(view, bars)
     blocks += _sections(view, bars)
+    blocks += _profiles(view, bars)
     blocks += _red_flags(view)
     blocks += _recommendations(view)
     if view.explain:
@@ -212,6 +213,27 @@ def _sections(view: ReportView, bars: int) -> list[RenderableType]:
         blocks.append(_section_table(group.rows, bars))
     blocks.append(Text(""))
     blocks.append(Text(view.score_legend, style="dim"))
+    blocks.append(Text(""))
+    return blocks
+
+
+def _profiles(view: ReportView, bars: int) -> list[RenderableType]:
+    """Profile sections: each answer in words, apart from the verdict's sections."""
+    if not view.profiles:
+        return []
+    blocks: list[RenderableType] = [_heading(view.profile_title), Text(view.profile_note)]
+    for row in view.profiles:
+        blocks.append(Text(""))
+        blocks.append(_section_table([row], bars))
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table.add_column("Statement", ratio=1)
+        table.add_column("Answer")
+        for answer in row.answers:
+            table.add_row(Text(answer.trace.statement), Text(answer.answer_text))
+        blocks.append(Padding(table, (0, 0, 0, 2)))
+        blocks.append(
+            Padding(Text(f"Source: {row.section.citation.short}", style="dim"), (0, 0, 0, 2))
+        )
     blocks.append(Text(""))
     return blocks
 

@@ -49,7 +49,13 @@ ROLE_WORDS = {
     "cautions": "Reason for caution",
     "level": "Level indicators",
     "approach": "Approach",
+    "profile": "Profile",
 }
+PROFILE_TITLE = "Where things stand today"
+PROFILE_NOTE = (
+    "These answers describe where things stand today. They are shown for information and never "
+    "change the verdict, the level or the confidence."
+)
 CATEGORY_WORDS = {
     "blocker": "Resolve a blocker",
     "criterion": "Strengthen a criterion",
@@ -227,6 +233,9 @@ class ReportView:
     section_groups: list[SectionGroup]
     chart_sections: list[SectionRow]
     chart_sections_are_criteria: bool
+    profiles: list[SectionRow]
+    profile_title: str
+    profile_note: str
     blockers: list[FlagRow]
     cautions: list[FlagRow]
     recommendations: list[RecommendationRow]
@@ -338,8 +347,11 @@ def build_view(
         ),
         sections=sections,
         section_groups=_groups(sections),
-        chart_sections=criteria or sections,
+        chart_sections=criteria or [row for row in sections if row.section.role != "profile"],
         chart_sections_are_criteria=bool(criteria),
+        profiles=[row for row in sections if row.section.role == "profile"],
+        profile_title=PROFILE_TITLE,
+        profile_note=PROFILE_NOTE,
         blockers=_flags(result.red_flags, "blocker", notes),
         cautions=_flags(result.red_flags, "caution", notes),
         recommendations=[
@@ -391,7 +403,7 @@ def _groups(rows: Sequence[SectionRow]) -> list[SectionGroup]:
         SectionGroup(title, [row for row in rows if row.section.role == role])
         for role, title in ROLE_GROUPS.items()
     ]
-    other = [row for row in rows if row.section.role not in ROLE_GROUPS]
+    other = [row for row in rows if row.section.role not in (*ROLE_GROUPS, "profile")]
     if other:
         known.append(SectionGroup("Other sections", other))
     return [group for group in known if group.rows]
