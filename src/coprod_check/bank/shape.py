@@ -166,7 +166,7 @@ LEVEL = _model(
     },
     {"aliases": _list(_text), "baseline": _flag},
 )
-CONDITION = _model(
+CONDITION: Check = _model(
     "Condition",
     {},
     {
