@@ -60,3 +60,9 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert text == expected, f"output differs from {path}; if intended, --update-golden"
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def _report_width_from_no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Terminal reports follow COLUMNS; tests draw at the default width unless they set it."""
+    monkeypatch.delenv("COLUMNS", raising=False)

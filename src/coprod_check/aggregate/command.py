@@ -125,7 +125,7 @@ def aggregate_command(
     guard_output(output, force, [*inputs, *([mapping_path] if mapping_path else [])], bank_choices)
     with progress_bar(wants_progress(progress)) as on_progress:
         result = run_aggregate(inputs, bank_choices, mapping_path, settings, on_progress, encoding)
-    report = render(result, chosen, color=False if output else None)
+    report = render(result, chosen, color=False if output else None, width=100 if output else None)
     findings: list[str] = []
     for problem in result.problems if result.rows_skipped else []:
         where = f"{problem.path}:{problem.row}" if problem.row else problem.path

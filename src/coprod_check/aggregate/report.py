@@ -17,10 +17,10 @@ from coprod_check.render.formats import Registry, RenderOptions
 from coprod_check.render.office.cells import neutralise
 
 if TYPE_CHECKING:
-    from markupsafe import Markup
     from rich.console import RenderableType
 
     from coprod_check.aggregate.view import AggregateView
+    from coprod_check.render.summary.model import OnePage
 
 REPORTS: Registry[AggregateResult] = Registry(
     {
@@ -34,7 +34,6 @@ REPORTS: Registry[AggregateResult] = Registry(
     }
 )
 FORMATS: tuple[str, ...] = REPORTS.names
-DEFAULT_WIDTH = 100
 CSV_COLUMNS = (
     "bank_id",
     "section_id",
@@ -66,8 +65,10 @@ def render(
 
 def text_report(result: AggregateResult, options: RenderOptions) -> str:
     from coprod_check.aggregate.view import build_view
+    from coprod_check.render.summary.build import aggregate_summary
 
-    return render_text(build_view(result), color=options.color, width=options.width)
+    page = aggregate_summary(result)
+    return render_text(build_view(result), color=options.color, width=options.width, page=page)
 
 
 def json_report(result: AggregateResult, options: RenderOptions) -> str:
@@ -81,13 +82,13 @@ def csv_report(result: AggregateResult, options: RenderOptions) -> str:
 def markdown_report(result: AggregateResult, options: RenderOptions) -> str:
     from coprod_check.aggregate.view import build_view
 
-    return _template("aggregate.md.j2", build_view(result))
+    return _template("aggregate.md.j2", build_view(result), result)
 
 
 def html_report(result: AggregateResult, options: RenderOptions) -> str:
     from coprod_check.aggregate.view import build_view
 
-    return _template("aggregate.html.j2", build_view(result))
+    return _template("aggregate.html.j2", build_view(result), result)
 
 
 def render_json(result: AggregateResult) -> str:
@@ -148,57 +149,32 @@ def render_csv(result: AggregateResult) -> str:
     return stream.getvalue()
 
 
-def _template(name: str, view: AggregateView) -> str:
+def _template(name: str, view: AggregateView, result: AggregateResult) -> str:
     from coprod_check.render.jinja_env import render_template
+    from coprod_check.render.summary.build import aggregate_summary
 
-    charts = _charts(view) if name.endswith(".html.j2") else []
-    return render_template(name, view=view, charts=charts, tool_version=view.tool_version)
-
-
-def _charts(view: AggregateView) -> list[Markup]:
-    """One bar chart per section: a bar for each shown group, with the section's thresholds."""
-    from coprod_check.render.charts import Bar, Marker, bar_chart
-
-    charts: list[Markup] = []
-    for number, block in enumerate(view.sections, start=1):
-        section = block.section
-        markers = (
-            Marker(section.met_at, "dashed", f"met at {section.met_at:g}", "Met threshold"),
-            Marker(
-                section.partly_met_at,
-                "dotted",
-                f"partly met at {section.partly_met_at:g}",
-                "Partly met threshold",
-            ),
-        )
-        bars = [
-            Bar(
-                label=row.label,
-                value=row.score if row.status != "unknown" else None,
-                kind=row.status if row.status != "unknown" else "not-met",
-                value_text=row.score_text,
-                status_text=row.status_text,
-                markers=markers,
-            )
-            for row in block.rows
-        ]
-        charts.append(
-            bar_chart(
-                chart_id=f"section-{number}",
-                title=f"{section.title}: score by group",
-                description=f"Score out of 100 for each group ({block.thresholds}).",
-                bars=bars,
-            )
-        )
-    return charts
+    return render_template(
+        name, view=view, page=aggregate_summary(result), tool_version=view.tool_version
+    )
 
 
-def render_text(view: AggregateView, *, color: bool | None = None, width: int | None = None) -> str:
+def render_text(
+    view: AggregateView,
+    *,
+    color: bool | None = None,
+    width: int | None = None,
+    page: OnePage | None = None,
+) -> str:
     """The report as terminal text; ANSI colour codes only when colour is wanted."""
     from coprod_check.render.console import console_text, string_console
 
-    console = string_console(color, width or DEFAULT_WIDTH)
-    for block in _blocks(view):
+    console = string_console(color, width)
+    blocks = _blocks(view)
+    if page is not None:
+        from coprod_check.render.summary.text import summary_blocks
+
+        blocks[1:1] = summary_blocks(page)
+    for block in blocks:
         console.print(block)
     return console_text(console)
 
@@ -272,13 +248,20 @@ def _blocks(view: AggregateView) -> list[RenderableType]:
     blocks.append(heading("Perception gaps between groups"))
     blocks.append(Text(view.gap_rule))
     if view.gaps:
-        gaps = table(("Section", "left"), ("Higher", "left"), ("Lower", "left"), ("Gap", "right"))
+        gaps = table(
+            ("Section", "left"),
+            ("Highest", "left"),
+            ("Lowest", "left"),
+            ("Gap", "right"),
+            ("Pairs", "right"),
+        )
         for gap in view.gaps:
             gaps.add_row(
                 gap.title,
                 f"{gap.higher} {gap.higher_score}",
                 f"{gap.lower} {gap.lower_score}",
                 gap.gap,
+                str(gap.pairs),
             )
         blocks.append(gaps)
     else:

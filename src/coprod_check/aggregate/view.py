@@ -6,7 +6,8 @@ Wording and number formatting live here as plain data. Nothing here imports rich
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from coprod_check.aggregate.result import (
     AggregateResult,
@@ -92,6 +93,7 @@ class GapRow:
     lower_score: str
     gap: str
     sentence: str
+    pairs: int = 1  # how many pairs of groups differ this much on the section
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +149,8 @@ class AggregateView:
     gap_rule: str
     outcomes: list[OutcomeRow]
     sections: list[SectionBlock]
-    gaps: list[GapRow]
+    gaps: list[GapRow]  # one row per section, widest first; every pair is in JSON and Excel
+    gap_pairs: int
     disagreements: list[DisagreementRow]
     questions: list[QuestionBlock]
     problems: list[str]
@@ -199,11 +202,14 @@ def build_view(result: AggregateResult) -> AggregateView:
         spread=SPREAD,
         gap_rule=(
             f"A perception gap is a section that one role group scores at least "
-            f"{format_score(settings.gap_threshold)} points higher than another."
+            f"{format_score(settings.gap_threshold)} points higher than another. Each section "
+            "is shown once, with the two groups furthest apart and how many pairs of groups "
+            "differ that much; every pair is in the JSON and Excel outputs."
         ),
         outcomes=[_outcome(item) for item in result.outcomes],
         sections=[_section(section) for section in result.sections],
-        gaps=[_gap(gap) for gap in result.gaps],
+        gaps=_widest_gaps(result.gaps),
+        gap_pairs=len(result.gaps),
         disagreements=[
             DisagreementRow(
                 rank=item.rank,
@@ -285,7 +291,7 @@ def _outcome(item: GroupOutcome) -> OutcomeRow:
         verdict=item.verdict.label,
         level=level,
         answered=(
-            f"{item.answered_questions} of {item.confidence.total} questions (confidence: "
+            f"{item.confidence.answered} of {item.confidence.total} questions (confidence: "
             f"{CONFIDENCE_WORDS.get(item.confidence.label, item.confidence.label)})"
         ),
         reasons=list(item.verdict.reasons),
@@ -312,6 +318,16 @@ def _section(section: SectionStats) -> SectionBlock:
             for item in section.groups
         ],
     )
+
+
+def _widest_gaps(gaps: Sequence[Gap]) -> list[GapRow]:
+    """One row per section (its widest pair), widest first: ten pairs a section say no more."""
+    widest: dict[tuple[str, str], tuple[Gap, int]] = {}
+    for gap in gaps:
+        best, pairs = widest.get((gap.bank_id, gap.section_id), (gap, 0))
+        widest[(gap.bank_id, gap.section_id)] = (gap if gap.gap > best.gap else best, pairs + 1)
+    ordered = sorted(widest.values(), key=lambda item: -item[0].gap)
+    return [replace(_gap(gap), pairs=pairs) for gap, pairs in ordered]
 
 
 def _gap(gap: Gap) -> GapRow:

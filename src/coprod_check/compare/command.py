@@ -59,7 +59,7 @@ def compare_command(
     except CoprodError as error:
         error.notes[:0] = notes
         raise
-    report = render(result, out_fmt, color=False if output else None)
+    report = render(result, out_fmt, color=False if output else None, width=100 if output else None)
     regressions = result.regressions if fail_on_regression else []
     return Outcome(
         report,

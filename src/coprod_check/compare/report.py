@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from coprod_check.compare.view import CompareView
     from coprod_check.plan.progress import PlanProgress
+    from coprod_check.render.summary.model import OnePage
 
 REPORTS: Registry[CompareResult] = Registry(
     {
@@ -35,7 +36,6 @@ REPORTS: Registry[CompareResult] = Registry(
     }
 )
 FORMATS: tuple[str, ...] = REPORTS.names
-DEFAULT_WIDTH = 100
 
 DIRECTION_STYLES = {"better": "green", "worse": "bold red", "same": "", "not-comparable": "dim"}
 
@@ -53,8 +53,10 @@ def render(
 
 def text_report(result: CompareResult, options: RenderOptions) -> str:
     from coprod_check.compare.view import build_view
+    from coprod_check.render.summary.build import compare_summary
 
-    return render_text(build_view(result), color=options.color, width=options.width)
+    page = compare_summary(result)
+    return render_text(build_view(result), color=options.color, width=options.width, page=page)
 
 
 def json_report(result: CompareResult, options: RenderOptions) -> str:
@@ -64,13 +66,13 @@ def json_report(result: CompareResult, options: RenderOptions) -> str:
 def markdown_report(result: CompareResult, options: RenderOptions) -> str:
     from coprod_check.compare.view import build_view
 
-    return _template("compare.md.j2", build_view(result))
+    return _template("compare.md.j2", build_view(result), result)
 
 
 def html_report(result: CompareResult, options: RenderOptions) -> str:
     from coprod_check.compare.view import build_view
 
-    return _template("compare.html.j2", build_view(result))
+    return _template("compare.html.j2", build_view(result), result)
 
 
 def render_json(result: CompareResult) -> str:
@@ -81,11 +83,18 @@ def render_json(result: CompareResult) -> str:
     )
 
 
-def _template(name: str, view: CompareView) -> str:
+def _template(name: str, view: CompareView, result: CompareResult) -> str:
     from coprod_check.render.jinja_env import render_template
+    from coprod_check.render.summary.build import compare_summary
 
     charts = _charts(view) if name.endswith(".html.j2") else []
-    return render_template(name, view=view, charts=charts, tool_version=view.tool_version)
+    return render_template(
+        name,
+        view=view,
+        page=compare_summary(result),
+        charts=charts,
+        tool_version=view.tool_version,
+    )
 
 
 def _charts(view: CompareView) -> list[Markup]:
@@ -169,12 +178,23 @@ class _Bullets:
         return Measurement(3, 2 + longest).clamp(max_width=options.max_width)
 
 
-def render_text(view: CompareView, *, color: bool | None = None, width: int | None = None) -> str:
+def render_text(
+    view: CompareView,
+    *,
+    color: bool | None = None,
+    width: int | None = None,
+    page: OnePage | None = None,
+) -> str:
     """The comparison as terminal text; ANSI colour codes only when colour is wanted."""
     from coprod_check.render.console import console_text, string_console
 
-    console = string_console(color, width or DEFAULT_WIDTH)
-    for block in _blocks(view):
+    console = string_console(color, width)
+    blocks = _blocks(view)
+    if page is not None:
+        from coprod_check.render.summary.text import summary_blocks
+
+        blocks[1:1] = summary_blocks(page)
+    for block in blocks:
         console.print(block)
     return console_text(console)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 from io import StringIO
 
@@ -33,12 +34,31 @@ def wants_colour(color: bool | None) -> bool:
     return bool(getattr(stream, "isatty", None)) and stream.isatty()
 
 
+#: Narrowest and widest a report is drawn, whatever the terminal says.
+MIN_WIDTH = 40
+MAX_WIDTH = 160
+
+
+def report_width(width: int | None = None) -> int:
+    """How wide to draw: ``width`` if given; else ``COLUMNS``; else the terminal's width when
+    standard output is one; else :data:`DEFAULT_WIDTH` (files and pipes), within limits."""
+    if width is None:
+        columns = os.environ.get("COLUMNS", "").strip()
+        if columns.isdigit():
+            width = int(columns)
+        elif getattr(sys.stdout, "isatty", None) and sys.stdout.isatty():
+            width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+        else:
+            width = DEFAULT_WIDTH
+    return max(MIN_WIDTH, min(MAX_WIDTH, width))
+
+
 def string_console(color: bool | None, width: int | None) -> Console:
-    """A console drawing into memory, ``width`` columns wide; colour as :func:`wants_colour`."""
+    """A console drawing into memory, :func:`report_width` wide; colour as :func:`wants_colour`."""
     colour = wants_colour(color)
     return Console(
         file=StringIO(),
-        width=width or DEFAULT_WIDTH,
+        width=report_width(width),
         color_system="auto" if colour else None,
         force_terminal=colour,
         force_jupyter=False,

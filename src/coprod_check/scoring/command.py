@@ -44,7 +44,16 @@ def score_command(
         summary, plan_notes = summarise_plan(plan, bank_choices, result)
         notes += plan_notes
     color = False if output else None
-    report = render(result, chosen, explain=explain, show_all=show_all, color=color, plan=summary)
+    width = 100 if output else None  # a file is not the terminal: the usual width
+    report = render(
+        result,
+        chosen,
+        explain=explain,
+        show_all=show_all,
+        color=color,
+        width=width,
+        plan=summary,
+    )
     reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
     return Outcome(
         report,

@@ -15,9 +15,7 @@ def summary_blocks(page: OnePage) -> list[Block]:
     ]
     if page.actions:
         blocks.append(Heading("The three most important actions"))
-        blocks.append(
-            Bullets([f"{action.text} Why: {action.why}" for action in page.actions], True)
-        )
+        blocks.append(Bullets([action.sentence for action in page.actions], True))
     blocks += [Para(value, label) for label, value in page.facts]
     if page.split:
         blocks.append(Heading("Where the groups disagree"))

@@ -20,13 +20,43 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def _first_clause(text: str) -> str:
+    """The opening clause of an engine sentence, without its source and remedy (the detail
+    gives both): "A: b; c. Source: X. What to do: Y" becomes "A: b"."""
+    text = " ".join(text.split())
+    for tail in (". Source: ", " Source: "):
+        text = text.split(tail, 1)[0]
+    return _clauses(text)[0]
+
+
+def _clauses(text: str) -> list[str]:
+    """``text`` split at "; " outside brackets and quotes, repeats dropped."""
+    clauses: list[str] = []
+    depth, start = 0, 0
+    for index, char in enumerate(text):
+        if char in "(“":
+            depth += 1
+        elif char in ")”":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0 and text.startswith("; ", index):
+            clauses.append(text[start:index])
+            start = index + 2
+    clauses.append(text[start:])
+    unique: list[str] = []
+    for clause in clauses:
+        if clause not in unique:
+            unique.append(clause)
+    return unique
+
+
 def _why(reasons: Sequence[str], conditions: Sequence[str]) -> str:
-    """One or two sentences: the first reason, and the first condition (or second reason)."""
+    """One or two sentences: the first reason, and the first condition (or second reason),
+    each cut to its opening clause; the appendix has them in full."""
     chosen = list(reasons[:1]) + list(conditions[:1] or reasons[1:2])
     if not chosen:
         return "No rule raised a concern."
     more = len(reasons) + len(conditions) - len(chosen)
-    text = " ".join(_sentence(item) for item in chosen)
+    text = " ".join(_sentence(_first_clause(item)) for item in chosen)
     return text + (f" ({more} more in the detail.)" if more > 0 else "")
 
 
@@ -40,8 +70,16 @@ def _level(result: Result) -> str:
 
 
 def _actions(items: Sequence[RecommendationItem]) -> list[Action]:
+    """The first three actions; a reason the action before already gave is not repeated."""
     ranked = sorted(items, key=lambda item: item.rank)[:TOP_ACTIONS]
-    return [Action(_sentence(item.text), _sentence(item.because)) for item in ranked]
+    actions: list[Action] = []
+    for item in ranked:
+        why = _sentence(_first_clause(item.because))
+        repeated = any(
+            _sentence(_first_clause(other.because)) == why for other in ranked[: len(actions)]
+        )
+        actions.append(Action(_sentence(item.text), "" if repeated else why))
+    return actions
 
 
 def _flags(result: Result) -> str:
@@ -78,10 +116,10 @@ def aggregate_summary(result: AggregateResult) -> OnePage:
     outcomes = {item.group: item for item in result.outcomes}
     everyone = outcomes.get("everyone")
     groups = [item for item in result.outcomes if item.group != "everyone"]
-    verdicts = {item.verdict.id for item in groups}
+    verdicts = {item.verdict.id for item in groups} | {overall.verdict.id}
     headline = f"Everyone: {overall.verdict.label}"
     split: list[tuple[str, str]] = []
-    if len(verdicts) > 1:
+    if groups and len(verdicts) > 1:
         split = [(GROUP_LABELS.get(item.group, item.group), item.verdict.label) for item in groups]
         by_verdict: dict[str, list[str]] = {}
         for item in groups:
@@ -95,7 +133,7 @@ def aggregate_summary(result: AggregateResult) -> OnePage:
     shown = [group for group in result.groups if group.shown]
     columns = [group.id for group in shown]
     heat = None
-    if (len(columns) > 2 and len(verdicts) > 1) or result.gaps:
+    if (len(columns) > 1 and len(verdicts) > 1) or result.gaps:
         heat = HeatMap(
             caption="Section scores (0-100) by group",
             rows=[section.title for section in result.sections],
@@ -108,7 +146,11 @@ def aggregate_summary(result: AggregateResult) -> OnePage:
                 for section in result.sections
             ],
         )
-    respondents = f"{result.respondents:,} in {len(shown) - 1} groups shown"
+    count = len(shown) - 1
+    respondents = (
+        f"{result.respondents:,} people; {count} role group{'s' if count != 1 else ''} shown "
+        "besides Everyone"
+    )
     return OnePage(
         headline=headline,
         verdict_id=overall.verdict.id,
@@ -119,10 +161,21 @@ def aggregate_summary(result: AggregateResult) -> OnePage:
         actions=_actions(overall.recommendations),
         facts=[
             ("Respondents", respondents),
-            ("Perception gaps", f"{len(result.gaps)} (sections some groups score much higher)"),
+            ("Perception gaps", _gaps_fact(result)),
         ],
         split=split,
         heat_map=heat,
+    )
+
+
+def _gaps_fact(result: AggregateResult) -> str:
+    sections = len({(gap.bank_id, gap.section_id) for gap in result.gaps})
+    if not sections:
+        return "none between the groups shown"
+    threshold = f"{result.settings.gap_threshold:g}"
+    return (
+        f"{sections} section{'s' if sections != 1 else ''} that some groups score at least "
+        f"{threshold} points higher than others ({len(result.gaps)} pairs of groups)"
     )
 
 

@@ -12,6 +12,12 @@ TOP_ACTIONS = 3
 class Action:
     text: str
     why: str
+    """Empty when the action before gave the same reason."""
+
+    @property
+    def sentence(self) -> str:
+        """The action and, unless it repeats the one before, its reason."""
+        return f"{self.text} Why: {self.why}" if self.why else self.text
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from coprod_check.render.charts import Bar, Marker, bar_chart
 from coprod_check.render.formats import RenderOptions
 from coprod_check.render.jinja_env import render_template
+from coprod_check.render.summary.model import OnePage
 from coprod_check.scoring.report.view import ReportView, SectionRow, build_view, format_score
 from coprod_check.scoring.result import Result
 
@@ -82,11 +83,13 @@ def level_chart(view: ReportView) -> Markup:
     )
 
 
-def render_html(view: ReportView) -> str:
-    """The whole page; the same content and order as the terminal report."""
+def render_html(view: ReportView, page: OnePage | None = None) -> str:
+    """The whole page: the one-page summary (when given), then the same content and order as
+    the terminal report."""
     return render_template(
         "report.html.j2",
         view=view,
+        page=page,
         tool_version=view.tool_version,
         section_chart=section_chart(view),
         level_chart=level_chart(view) if view.steps else None,
@@ -95,6 +98,7 @@ def render_html(view: ReportView) -> str:
 
 def report(result: Result, options: RenderOptions) -> str:
     """The registry's ``html`` renderer."""
-    return render_html(
-        build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
-    )
+    from coprod_check.render.summary.build import score_summary
+
+    view = build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
+    return render_html(view, score_summary(result))

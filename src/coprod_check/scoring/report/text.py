@@ -17,6 +17,7 @@ from rich.text import Text
 
 from coprod_check.render.console import console_text, string_console
 from coprod_check.render.formats import RenderOptions
+from coprod_check.render.summary.model import OnePage
 from coprod_check.scoring.report.view import (
     BAR_WIDTH,
     ReportView,
@@ -41,10 +42,22 @@ STATUS_STYLES = {
 }
 
 
-def render_text(view: ReportView, *, color: bool | None = None, width: int | None = None) -> str:
-    """The report as terminal text; ANSI colour codes only when colour is wanted."""
+def render_text(
+    view: ReportView,
+    *,
+    color: bool | None = None,
+    width: int | None = None,
+    page: OnePage | None = None,
+) -> str:
+    """The report as terminal text, the one-page summary (when given) after the title and
+    header; ANSI colour codes only when colour is wanted."""
     console = string_console(color, width)
-    for block in _blocks(view, bar_width(console.width)):
+    blocks = _blocks(view, bar_width(console.width))
+    if page is not None:
+        from coprod_check.render.summary.text import summary_blocks
+
+        blocks[3:3] = summary_blocks(page)
+    for block in blocks:
         console.print(block)
     return console_text(console)
 
@@ -327,5 +340,7 @@ def _explanation(view: ReportView) -> list[RenderableType]:
 
 def report(result: Result, options: RenderOptions) -> str:
     """The registry's ``text`` renderer."""
+    from coprod_check.render.summary.build import score_summary
+
     view = build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
-    return render_text(view, color=options.color, width=options.width)
+    return render_text(view, color=options.color, width=options.width, page=score_summary(result))
