@@ -5,11 +5,14 @@ two tabs), with a plain page and the right status for every bad submission."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
+from html import unescape
 from pathlib import Path
 
 import pytest
 
+from coprod_check.answers.introduction import INTRODUCTION
 from coprod_check.serve.records import SavedAnswer
 from serve_support import Setup, first_choice, hidden, make_setup, person
 
@@ -41,9 +44,11 @@ def answers_of(setup: Setup, number: int = 1) -> dict[str, SavedAnswer]:
 def test_welcome_page_defines_co_production_and_says_what_happens_to_answers(setup: Setup) -> None:
     page = setup.client().get(setup.welcome)
     assert page.status_code == 200
-    assert "What co-production means" in page.text
-    assert "equal and reciprocal relationship" in page.text
-    assert "Boyle and Harris (2009)" in page.text
+    # The one shared introduction (also the handout's and `assess`'s), word for word.
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", page.text)).split())
+    assert f"{INTRODUCTION.heading} {INTRODUCTION.definition} {INTRODUCTION.who_we_mean}" in text
+    for term in INTRODUCTION.glossary:
+        assert f"{term.word.capitalize()} {term.meaning}" in text
     assert "What happens to your answers" in page.text
     assert "at least 3 people" in page.text
     assert page.text.index("What co-production means") < page.text.index('type="submit"')

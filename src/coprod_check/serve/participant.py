@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from coprod_check.answers.introduction import INTRODUCTION
 from coprod_check.serve import pages
 from coprod_check.serve.context import (
     PageError,
@@ -94,8 +95,7 @@ class Participant:
             "welcome",
             workshop=workshop,
             title=workshop.settings.title,
-            definition=pages.DEFINITION,
-            definition_source=pages.DEFINITION_SOURCE,
+            introduction=INTRODUCTION,
             min_group_size=workshop.settings.min_group_size,
             sections=len(self.server.pages_of(workshop)),
             resume=resume,
