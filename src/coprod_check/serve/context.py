@@ -1,13 +1,26 @@
 """What every request handler shares: the store, the loaded banks, and the checks that turn a
-bad link, a closed workshop or a forged form into a plain page (never a traceback)."""
+bad link, a closed workshop or a forged form into a plain page (never a traceback).
+
+How handlers reach the store, and why (measured with py-spy under ``benchmarks/serve_load.py``):
+the small reads a participant's request makes (the workshop by its token, one response and its
+answers, each by a unique index) run on the event loop itself: they take tens of microseconds,
+while handing each to a worker thread cost a quarter of the server's CPU time in thread wake-ups
+and contention for the interpreter lock. Writes (one transaction each, ending in an fsync) go to
+one writer thread, :meth:`Server.write`, so a slow disk never stalls the loop and writes queue
+in order instead of contending for SQLite's lock. Building results from every response is heavy
+and stays in the thread pool.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import ParamSpec, TypeVar
 
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
 
@@ -17,6 +30,9 @@ from coprod_check.serve.records import Workshop, WorkshopStore
 from coprod_check.serve.security import cross_site, csrf_ok
 
 MAX_FIELDS = 400
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class PageError(Exception):
@@ -57,6 +73,14 @@ class Server:
     https: bool = False
     public_url: str | None = None
     _pages: dict[int, tuple[Page, ...]] = field(default_factory=dict)
+    _writer: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="coprod-serve-writer")
+    )
+
+    async def write(self, change: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run one store change (one transaction) on the writer thread and wait for it."""
+        call = functools.partial(change, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._writer, call)
 
     def banks_of(self, workshop: Workshop) -> list[Bank]:
         found = [self.banks.get(ref) for ref in workshop.settings.banks]
@@ -86,13 +110,13 @@ class Server:
         return str(request.base_url).rstrip("/")
 
     async def participant_workshop(self, token: str) -> Workshop:
-        workshop = await run_in_threadpool(self.store.by_participant_token, token)
+        workshop = self.store.by_participant_token(token)
         if workshop is None:
             raise NOT_FOUND
         return workshop
 
     async def facilitator_workshop(self, token: str) -> Workshop:
-        workshop = await run_in_threadpool(self.store.by_facilitator_token, token)
+        workshop = self.store.by_facilitator_token(token)
         if workshop is None:
             raise NOT_FOUND
         return workshop

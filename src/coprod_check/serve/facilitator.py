@@ -140,7 +140,7 @@ class Facilitator:
                 "Tick the box to confirm that no more answers should be taken.",
                 (f"/f/{ft}", "Back to the facilitator page"),
             )
-        await run_in_threadpool(self.server.store.close_workshop, workshop.id)
+        await self.server.write(self.server.store.close_workshop, workshop.id)
         return _see_other(f"/f/{ft}")
 
     # -- consensus round --------------------------------------------------------------------
@@ -191,7 +191,7 @@ class Facilitator:
             except FormProblem as problem:
                 error, status = problem.message, 400
             else:
-                await run_in_threadpool(
+                await self.server.write(
                     self.server.store.record_consensus, workshop.id, key, option, note, dissent
                 )
                 return _see_other(f"{here}?saved=1")
@@ -222,7 +222,7 @@ class Facilitator:
         key = (request.path_params["bank"], request.path_params["question"])
         here = f"/f/{ft}/consensus/{key[0]}/{key[1]}"
         await read_form(request, workshop.secret, "dissent", ft, here)
-        await run_in_threadpool(
+        await self.server.write(
             self.server.store.remove_dissent, workshop.id, request.path_params["dissent"]
         )
         return _see_other(here)

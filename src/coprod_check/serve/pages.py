@@ -27,6 +27,7 @@ ROLE_CHOICES: dict[str, str] = {
     "other": "Something else",
 }
 
+
 def group_labels() -> dict[str, str]:
     return dict(GROUP_LABELS)
 
