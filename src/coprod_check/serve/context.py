@@ -72,6 +72,8 @@ class Server:
     banks: dict[tuple[str, str], Bank]
     https: bool = False
     public_url: str | None = None
+    #: How often the facilitator page reloads itself to show new answers (seconds).
+    refresh_seconds: int = 15
     _pages: dict[int, tuple[Page, ...]] = field(default_factory=dict)
     _writer: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="coprod-serve-writer")
