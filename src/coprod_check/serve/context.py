@@ -5,19 +5,16 @@ How handlers reach the store, and why (measured with py-spy under ``benchmarks/s
 the small reads a participant's request makes (the workshop by its token, one response and its
 answers, each by a unique index) run on the event loop itself: they take tens of microseconds,
 while handing each to a worker thread cost a quarter of the server's CPU time in thread wake-ups
-and contention for the interpreter lock. Writes (one transaction each, ending in an fsync) go to
-one writer thread, :meth:`Server.write`, so a slow disk never stalls the loop and writes queue
-in order instead of contending for SQLite's lock. Building results from every response is heavy
+and contention for the interpreter lock. Writes go to one writer thread, :meth:`Server.write`,
+so a slow disk never stalls the loop, and changes that arrive together share one commit
+(:mod:`coprod_check.serve.writer`). Building results from every response is heavy
 and stays in the thread pool.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import functools
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
 
@@ -28,6 +25,7 @@ from coprod_check.bank.model import Bank
 from coprod_check.serve.flow import Page, build_pages
 from coprod_check.serve.records import Workshop, WorkshopStore
 from coprod_check.serve.security import cross_site, csrf_ok
+from coprod_check.serve.writer import GroupWriter
 
 MAX_FIELDS = 400
 
@@ -75,14 +73,13 @@ class Server:
     #: How often the facilitator page reloads itself to show new answers (seconds).
     refresh_seconds: int = 15
     _pages: dict[int, tuple[Page, ...]] = field(default_factory=dict)
-    _writer: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="coprod-serve-writer")
-    )
+    _writer: GroupWriter | None = None
 
     async def write(self, change: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run one store change (one transaction) on the writer thread and wait for it."""
-        call = functools.partial(change, *args, **kwargs)
-        return await asyncio.get_running_loop().run_in_executor(self._writer, call)
+        """Make one store change on the writer thread; returns once it is committed."""
+        if self._writer is None:
+            self._writer = GroupWriter(self.store)
+        return await self._writer.run(change, *args, **kwargs)
 
     def banks_of(self, workshop: Workshop) -> list[Bank]:
         found = [self.banks.get(ref) for ref in workshop.settings.banks]
