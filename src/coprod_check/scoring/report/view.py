@@ -20,9 +20,9 @@ from coprod_check.render.words import (
     format_score,
     format_value,
     format_weight,
-    percent,
     text_bar,
 )
+from coprod_check.scoring.confidence import answered_share
 from coprod_check.scoring.result import (
     AnswerTrace,
     ApproachSuggestion,
@@ -31,6 +31,7 @@ from coprod_check.scoring.result import (
     Result,
     SectionResult,
 )
+from coprod_check.scoring.sections import score_text
 
 if TYPE_CHECKING:
     from coprod_check.plan.summary import PlanSummary
@@ -258,7 +259,7 @@ def build_view(
         ],
         confidence_text=(
             f"{confidence.answered} of {confidence.total} questions answered "
-            f"({percent(confidence.fraction)}): confidence "
+            f"({answered_share(confidence.fraction)}): confidence "
             f"{CONFIDENCE_WORDS[confidence.label]}."
         ),
         level_name=level.name,
@@ -403,7 +404,7 @@ def _section_row(section: SectionResult, bank_titles: dict[str, str]) -> Section
         section=section,
         bank_title=bank_titles.get(section.bank_id, section.bank_id),
         role_words=ROLE_WORDS.get(section.role, section.role),
-        score_text=format_score(section.score, (section.met_at, section.partly_met_at)),
+        score_text=score_text(section, missing="–"),
         bar=text_bar(section.score),
         status_words=("–" if section.role == "approach" else STATUS_WORDS[section.status]),
         answered_text=f"{section.answered} of {section.total}",
