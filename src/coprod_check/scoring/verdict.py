@@ -24,6 +24,7 @@ from coprod_check.scoring.confidence import answered_share, short_banks
 from coprod_check.scoring.numbers import HALF, format_percent, format_score
 from coprod_check.scoring.result import (
     ApproachSuggestion,
+    CitationText,
     Confidence,
     Reason,
     RedFlagHit,
@@ -193,6 +194,15 @@ def _fits_reason(
         if strong:
             parts.append(f"“{result.title}” is {result.status.replace('-', ' ')}")
             ids += strong
+    source: CitationText | None = None
+    for item in _rows_that_rule_out_others(banks, items):
+        parts.append(
+            f"you answered “{item.option.label if item.option else ''}” to "
+            f"“{item.question.statement}”"
+        )
+        ids.append(item.question.id)
+        if source is None:
+            source = cite(item.bank, item.question.citation)
     if not parts:
         return None
     return Reason(
@@ -200,7 +210,34 @@ def _fits_reason(
         text="Co-production, not another approach, fits this work: " + "; ".join(parts),
         question_ids=ids,
         rule="no approach that fits better holds",
+        source=source.short if source else "",
+        source_brief=source.brief if source else "",
     )
+
+
+def _rows_that_rule_out_others(
+    banks: Sequence[Bank], items: Sequence[ScoredAnswer]
+) -> list[ScoredAnswer]:
+    """Answers in an approach section (Malby's voice / choice / co-production table) that hold
+    (at least half way up the scale) and that, answered otherwise, would let another approach
+    fit better: the co-production row answered "True" says in the source's own words why
+    co-production fits. Only the first question of each approach condition counts."""
+    gates: dict[str, set[str]] = {}
+    for bank in banks:
+        for approach in bank.approaches:
+            for condition in approach.when:
+                if condition.question is not None and condition.answers:
+                    gates.setdefault(condition.question, set()).update(condition.answers)
+    return [
+        item
+        for item in items
+        if item.section.role == "approach"
+        and item.question.id in gates
+        and item.option is not None
+        and item.option.id not in gates[item.question.id]
+        and item.value is not None
+        and item.value >= HALF
+    ]
 
 
 def decide(
