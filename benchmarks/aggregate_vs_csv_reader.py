@@ -12,14 +12,11 @@ The CSV is generated once (seeded, so the same every time) into ``--path`` (defa
 system's temporary folder) and reused while its row count matches. Each run is a fresh process
 (``python -c`` for the bare pass, the ``coprod-check`` command for aggregate, JSON to
 /dev/null, no progress bar), the two alternate so that disk cache and machine load treat them
-alike, and each process's wall time and peak resident memory are recorded. ``aggregate`` reads
-a large file with a forked helper process when a second core is idle, and ``os.wait4`` reports
-the peak of the largest process only, so the memory of the whole process tree is also sampled
-from ``/proc`` every 10 ms and summed (pages the fork shares are counted twice, so this
-overstates it). Each run's CPU time (the helper's included) is shown too, with how many cores
-other work on the machine kept busy meanwhile (from ``/proc/stat``), since a shared machine's
-load moves the wall times. Prints both medians, the ratio, the peak memory of each, and the
-core count.
+alike, and each process's wall time and peak resident memory are recorded (the memory of the
+process tree is also sampled from ``/proc`` every 10 ms). Each run's CPU time is shown too, with
+how many cores other work on the machine kept busy meanwhile (from ``/proc/stat``), since a
+shared machine's load moves the wall times. Prints both medians, the ratio, the peak memory of
+each, and the core count.
 """
 
 from __future__ import annotations
@@ -155,7 +152,7 @@ def main() -> None:
     parser.add_argument(
         "--one-core",
         action="store_true",
-        help="run both commands on one core (so aggregate reads alone, without its helper)",
+        help="run both commands on one core",
     )
     parser.add_argument(
         "--path",

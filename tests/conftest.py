@@ -1,7 +1,8 @@
-"""Shared pytest set-up: the golden-file option and the hypothesis profile.
+"""Shared pytest set-up: the one golden-file mechanism and the hypothesis profile.
 
-Golden files pin exact output. To regenerate them after an intended change, run
-``pytest --update-golden`` (or set ``UPDATE_GOLDEN=1``), then review the diff before committing.
+Golden files pin exact output. Every test compares with one through the ``golden`` fixture. To
+regenerate them after an intended change, run ``pytest --update-golden`` (or set
+``UPDATE_GOLDEN=1``), then review the diff before committing.
 """
 
 from __future__ import annotations
@@ -31,25 +32,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def updating_golden(config: pytest.Config) -> bool:
-    return bool(config.getoption("--update-golden")) or "1" in (
-        os.environ.get("UPDATE_GOLDEN"),
-        os.environ.get("COPROD_UPDATE_GOLDEN"),
-    )
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """One switch for every golden file: modules that read ``COPROD_UPDATE_GOLDEN`` when they
-    are collected see ``--update-golden`` and ``UPDATE_GOLDEN=1`` too."""
-    if updating_golden(config):
-        os.environ["COPROD_UPDATE_GOLDEN"] = "1"
+    return bool(config.getoption("--update-golden")) or os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture
-def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
-    """``golden("reporters/x.md", text)``: compare ``text`` with the file, or rewrite it."""
+def golden(request: pytest.FixtureRequest) -> Callable[[str | Path, str], None]:
+    """``golden("reporters/x.md", text)``: compare ``text`` with the file (a path relative to
+    ``tests/golden``, or any path, such as a fixture folder's ``expected.txt``), or rewrite it."""
     update = updating_golden(request.config)
 
-    def check(relative: str, text: str) -> None:
+    def check(relative: str | Path, text: str) -> None:
         path = GOLDEN_DIR / relative
         if update:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -30,10 +30,18 @@ _QUOTE_MARKS = str.maketrans("", "", "'\"‘’“”`*")
 
 
 def seeds_dir() -> Path | None:
-    """The source texts: ``$COPROD_CHECK_SEEDS``, or ``../shared/seeds`` beside the clone."""
+    """The source texts: ``$COPROD_CHECK_SEEDS``, else ``shared/seeds`` beside the clone (or
+    beside the folder holding it, for a git worktree one level down); None when absent."""
     given = os.environ.get("COPROD_CHECK_SEEDS")
-    folder = Path(given) if given else REPO.parent / "shared" / "seeds"
-    return folder if folder.is_dir() and any(folder.glob("*.txt")) else None
+    candidates = (
+        [Path(given)]
+        if given
+        else [REPO.parent / "shared" / "seeds", REPO.parent.parent / "shared" / "seeds"]
+    )
+    for folder in candidates:
+        if folder.is_dir() and any(folder.glob("*.txt")):
+            return folder
+    return None
 
 
 def normalise(text: str) -> str:

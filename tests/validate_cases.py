@@ -6,15 +6,13 @@ Shared by the case-folder tests of mapping files and id clashes.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from coprod_check.cli import app
-
-UPDATE = os.environ.get("COPROD_UPDATE_GOLDEN") == "1"
 
 
 def case_inputs(case: Path) -> list[str]:
@@ -30,11 +28,13 @@ def run_case(case: Path, monkeypatch: pytest.MonkeyPatch, *options: str) -> tupl
     return result.exit_code, result.stdout
 
 
-def check_golden(case: Path, monkeypatch: pytest.MonkeyPatch, exit_code: int) -> None:
-    """The text output equals the case's ``expected.txt`` (rewritten when updating goldens)."""
+def check_golden(
+    case: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    exit_code: int,
+    golden: Callable[[str | Path, str], None],
+) -> None:
+    """The text output equals the case's ``expected.txt`` (the ``golden`` fixture)."""
     code, out = run_case(case, monkeypatch)
-    golden = case / "expected.txt"
-    if UPDATE:
-        golden.write_text(out, encoding="utf-8")
-    assert out == golden.read_text(encoding="utf-8")
+    golden(case / "expected.txt", out)
     assert code == exit_code

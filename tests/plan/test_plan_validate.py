@@ -10,7 +10,7 @@ Refresh after a deliberate change of wording with ``pytest --update-golden`` and
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +66,10 @@ def run(case: Path, monkeypatch: pytest.MonkeyPatch, *options: str) -> tuple[int
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
 def test_case_gives_exactly_the_expected_problems(
-    case: Path, monkeypatch: pytest.MonkeyPatch
+    case: Path, monkeypatch: pytest.MonkeyPatch, golden: Callable[[str | Path, str], None]
 ) -> None:
     code, out = run(case, monkeypatch)
-    expected = case / "expected.txt"
-    if os.environ.get("COPROD_UPDATE_GOLDEN") == "1":
-        expected.write_text(out, encoding="utf-8")
-    assert out == expected.read_text(encoding="utf-8")
+    golden(case / "expected.txt", out)
     assert code == (0 if case.name in WARNINGS_ONLY else 1)
 
 

@@ -12,7 +12,6 @@ sure its expectation misreads the sources; it is then reported, never silently c
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -24,15 +23,9 @@ from cases.port_v1 import RENAMED
 from coprod_check.answers.loader import available_banks, read_answers
 from coprod_check.scoring.engine import score
 from coprod_check.scoring.result import Result
+from source_quotes import seeds_dir
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
-REPO = Path(__file__).resolve().parents[2]
-SEED_CANDIDATES = [
-    Path(os.environ["COPROD_SEEDS"]) if os.environ.get("COPROD_SEEDS") else None,
-    REPO / ".." / "shared" / "seeds",
-    REPO / ".." / ".." / "shared" / "seeds",
-    Path("/work/shared/seeds"),
-]
 VERDICTS = {
     "ready",
     "ready-with-conditions",
@@ -100,11 +93,11 @@ def test_case(folder: Path) -> None:
 
 
 def _seeds() -> str | None:
-    for candidate in SEED_CANDIDATES:
-        if candidate is not None and candidate.is_dir():
-            texts = [path.read_text(encoding="utf-8") for path in sorted(candidate.glob("*.txt"))]
-            return _normal(" ".join(texts))
-    return None
+    folder = seeds_dir()
+    if folder is None:
+        return None
+    texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
+    return _normal(" ".join(texts))
 
 
 def _normal(text: str) -> str:
@@ -118,7 +111,10 @@ def _normal(text: str) -> str:
 def test_passages_are_in_the_sources(folder: Path) -> None:
     seeds = _seeds()
     if seeds is None:
-        pytest.skip("the source texts (shared/seeds) are not on this machine")
+        pytest.skip(
+            "the source texts are not beside the repository (../shared/seeds); "
+            "set COPROD_CHECK_SEEDS to their folder to run this test"
+        )
     case = _load(folder)
     assert case.get("sources"), "a case cites at least one source passage"
     for source in case["sources"]:

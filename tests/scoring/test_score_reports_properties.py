@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from coprod_check.render.charts import Bar, Marker, bar_chart
 from coprod_check.render.jinja_env import markdown_cell, markdown_code, markdown_escape
+from coprod_check.render.words import format_score, text_bar
 from coprod_check.scoring.report import render
-from coprod_check.scoring.report.view import format_score, text_bar
 from coprod_check.scoring.result import RespondentInfo, Result
 from html_checks import page_problems, parse
 from result_samples import not_yet_with_blockers

@@ -9,19 +9,19 @@ with ``.venv/bin/pytest --update-golden tests/scoring/test_scoring_golden.py`` a
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import updating_golden
 from coprod_check.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 GOLDEN = Path(__file__).parents[1] / "golden" / "examples"
 FORMATS = {"json": "json", "text": "txt", "markdown": "md"}
-UPDATE = os.environ.get("COPROD_UPDATE_GOLDEN") == "1"
 
 #: What each example is written to show: (verdict, level, confidence).
 PROMISES: dict[str, tuple[str, str | None, str]] = {
@@ -45,21 +45,20 @@ def scored(example: Path, fmt: str = "json") -> str:
     return result.stdout
 
 
-def test_every_example_is_promised_and_golden() -> None:
+def test_every_example_is_promised_and_golden(request: pytest.FixtureRequest) -> None:
     names = {path.stem for path in examples()}
     assert names == set(PROMISES)
     for suffix in FORMATS.values():
-        assert names == {path.stem for path in GOLDEN.glob(f"*.{suffix}")} or UPDATE
+        found = {path.stem for path in GOLDEN.glob(f"*.{suffix}")}
+        assert names == found or updating_golden(request.config)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("example", examples(), ids=lambda path: path.stem)
-def test_example_matches_its_golden_report(example: Path, fmt: str) -> None:
-    text = scored(example, fmt)
-    golden = GOLDEN / f"{example.stem}.{FORMATS[fmt]}"
-    if UPDATE:
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+def test_example_matches_its_golden_report(
+    example: Path, fmt: str, golden: Callable[[str | Path, str], None]
+) -> None:
+    golden(GOLDEN / f"{example.stem}.{FORMATS[fmt]}", scored(example, fmt))
 
 
 @pytest.mark.parametrize("example", examples(), ids=lambda path: path.stem)

@@ -15,6 +15,7 @@ Refresh after a deliberate change of wording with
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,10 @@ def test_every_case_has_its_exit_code() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
-def test_case_gives_golden_output(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    check_golden(case, monkeypatch, EXIT_CODES[case.name])
+def test_case_gives_golden_output(
+    case: Path, monkeypatch: pytest.MonkeyPatch, golden: Callable[[str | Path, str], None]
+) -> None:
+    check_golden(case, monkeypatch, EXIT_CODES[case.name], golden)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)

@@ -10,7 +10,7 @@ To refresh the golden files after a deliberate change of wording, run
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,6 @@ from coprod_check.cli import app
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "banks"
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
 INVALID = sorted(path for path in (FIXTURES / "invalid").iterdir() if path.is_dir())
-UPDATE = os.environ.get("COPROD_UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(autouse=True)
@@ -48,16 +47,15 @@ def test_valid_fixture_passes(path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", INVALID, ids=lambda path: path.name)
-def test_invalid_fixture_gives_golden_output(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_fixture_gives_golden_output(
+    case: Path, monkeypatch: pytest.MonkeyPatch, golden: Callable[[str | Path, str], None]
+) -> None:
     bad = _bad_file(case)
     monkeypatch.chdir(case)
     result = CliRunner().invoke(app, ["validate", bad.name])
-    golden = case / "expected.txt"
-    if UPDATE:
-        golden.write_text(result.stdout, encoding="utf-8")
-    expected = golden.read_text(encoding="utf-8")
-    assert result.stdout == expected
-    assert result.exit_code == (2 if "unreadable" in expected.splitlines()[-1] else 1)
+    golden(case / "expected.txt", result.stdout)
+    unreadable = "unreadable" in result.stdout.splitlines()[-1]
+    assert result.exit_code == (2 if unreadable else 1)
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 

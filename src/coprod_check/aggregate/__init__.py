@@ -10,7 +10,6 @@ means and scores follow exactly.
 - ``columns``: which CSV column is which question (or role, respondent, note);
 - ``mapping`` / ``mapping_draft``: the mapping file for form exports, and drafting one;
 - ``ingest``: input files -> a :class:`~coprod_check.aggregate.stats.Tally` of counts;
-- ``forked``: a forked helper process, which counts the second half of a large CSV;
 - ``stats``: the counts and the exact distribution maths;
 - ``engine``: a tally -> :class:`~coprod_check.aggregate.result.AggregateResult` (pure);
 - ``gaps``: perception gaps between role groups and the questions with most disagreement;

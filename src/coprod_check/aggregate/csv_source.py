@@ -10,13 +10,9 @@ split with ``str.split``, which gives exactly the cells ``csv.reader`` would (se
 read by ``csv.reader``, from the same lines and with the same row and line numbers, so the
 result never depends on which way a batch was read.
 
-While every batch so far was split that way, the source knows the byte offset where the next
-line starts, so a batch can stop at a line another process reads on from (a :class:`Cut`).
-
 The encoding is UTF-8 (with or without the byte-order mark Excel writes for "CSV UTF-8"),
 UTF-16 or Windows-1252, told apart by :mod:`.encodings`, or the one given (``--encoding``); a
-byte the encoding cannot read stops with its row. Only UTF-8 files are ever shared with a helper
-process (their byte offsets are what a cut needs). The delimiter is a comma unless the header
+byte the encoding cannot read stops with its row. The delimiter is a comma unless the header
 row holds more semicolons or tabs (Excel in some languages saves with semicolons).
 """
 
@@ -26,9 +22,8 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from itertools import accumulate, chain, islice, repeat
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice, repeat
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -53,22 +48,6 @@ FIELD_LIMIT = 1024 * 1024
 MAX_COLUMNS = 10_000
 
 
-@dataclass(slots=True)
-class Cut:
-    """Where another process reads on from: ``offset``, the byte offset of a line start.
-
-    When the batch that reaches ``offset`` comes, ``take(rows_before, rows_after)`` is asked
-    whether to stop there: ``rows_before`` are the batch's rows before the offset, and
-    ``rows_after`` how many rows after it the batch would have held. ``give_up()`` is called
-    instead when a batch before the offset is read by the csv module, since the rows of such a
-    batch can run past any line.
-    """
-
-    offset: int
-    take: Callable[[list[list[str]], int], bool]
-    give_up: Callable[[], None]
-
-
 class CsvSource:
     """An open CSV file: its header row, then its data rows in batches.
 
@@ -88,11 +67,6 @@ class CsvSource:
         self._reader: Iterator[list[str]] | None = None
         self._lines = 0
         """Lines read before the current batch (for the line of a CSV error)."""
-        self.offset: int | None = None
-        """Byte offset of the next line, while every batch so far was split line by line."""
-        self.cut: Cut | None = None
-        """Where another process reads on from; may be set between batches (see batches)."""
-        self._bom = False
         self._field_limit = FIELD_LIMIT
         self.header: list[str] = []
         self.header_row = 1
@@ -119,17 +93,13 @@ class CsvSource:
         self._text = text
         self._field_limit = max(csv.field_size_limit(), FIELD_LIMIT)
         csv.field_size_limit(self._field_limit)
-        header_lines: list[str] = []
-        reader = csv.reader(
-            self._checked(_recorded(text, header_lines), 1), delimiter=self.delimiter
-        )
+        # The header's lines are checked as read (a "header" of a million commas is refused).
+        reader = csv.reader(self._checked(text, 1), delimiter=self.delimiter)
         self._reader = reader
         self._read_header()
         # The csv module reads no further than the header's last line, so the batches start
         # right after it.
         self._lines = reader.line_num
-        if is_utf8(self.encoding):
-            self.offset = 3 * self._bom + byte_length(header_lines)
         return self
 
     def __exit__(
@@ -156,7 +126,6 @@ class CsvSource:
         if self.given_encoding is None:
             self.encoding = detect(start, whole=len(start) >= self.size)
         start = start[:_SNIFF_BYTES]
-        self._bom = start.startswith(codecs.BOM_UTF8)
         if not is_utf8(self.encoding) and self.encoding != "cp1252":
             return self._delimiter(start.decode(self.encoding, errors="replace"))
         if b"\x00" in start:
@@ -199,26 +168,18 @@ class CsvSource:
                 raise self._csv_error(error) from None
             yield record
 
-    def batches(
-        self, size: int = BATCH_ROWS, *, keep_offset: bool = False
-    ) -> Iterator[tuple[int, list[list[str]]]]:
+    def batches(self, size: int = BATCH_ROWS) -> Iterator[tuple[int, list[list[str]]]]:
         """``(row number of the first row, rows)`` after the header, ``size`` rows at a time.
 
         Each batch takes the next ``size`` lines; when they hold no quote character (nor
         anything else :func:`split_plain` leaves to the csv module) they are the next ``size``
         rows, split in C. Otherwise the csv module reads the next ``size`` rows, starting from
         those lines and reading on as far as a quoted line break needs.
-
-        With ``keep_offset``, :attr:`offset` follows the batches for as long as every batch is
-        split line by line, and a :attr:`cut` set between batches is honoured: the batch that
-        reaches its offset may end there, and so do the batches (see :class:`Cut`).
         """
         assert self._text is not None
         text = self._text
         delimiter = self.delimiter
         row = self.header_row + 1
-        if not keep_offset:
-            self.offset = None
         while True:
             lines: list[str] = []
             try:
@@ -234,26 +195,10 @@ class CsvSource:
                 for number, line in enumerate(lines, start=self._lines + 1):
                     self._check_line(line, number)
             batch = split_plain(lines, delimiter, self._field_limit)
-            cut = self.cut
             if batch is None:
-                self.offset = None
-                if cut is not None:
-                    self.cut = None
-                    cut.give_up()
                 batch = self._parse(lines, size, read_on=True)
             else:
                 self._lines += len(lines)
-                if self.offset is not None:
-                    length = byte_length(lines)
-                    if cut is not None and cut.offset - self.offset <= length:
-                        self.cut = None
-                        before = _lines_before(lines, cut.offset - self.offset)
-                        if before is not None and cut.take(batch[:before], size - before):
-                            if before:
-                                yield row, batch[:before]
-                            self.offset = cut.offset
-                            return
-                    self.offset += length
             yield row, batch
             row += len(batch)
 
@@ -353,34 +298,6 @@ def split_plain(lines: list[str], delimiter: str, field_limit: int) -> list[list
     if "" in pieces:
         rows = [row if piece else [] for row, piece in zip(rows, pieces, strict=True)]
     return rows
-
-
-def byte_length(lines: list[str]) -> int:
-    """How many bytes ``lines`` take in UTF-8."""
-    text = "".join(lines)
-    return len(text) if text.isascii() else len(text.encode("utf-8"))
-
-
-def _lines_before(lines: list[str], offset: int) -> int | None:
-    """How many of ``lines`` end at or before byte ``offset`` (counted from their start) when
-    one of them ends exactly there (or ``offset`` is 0); None otherwise."""
-    if offset == 0:
-        return 0
-    encoded: Sequence[str | bytes] = (
-        lines if "".join(lines).isascii() else list(map(str.encode, lines))
-    )
-    ends = list(accumulate(map(len, encoded)))
-    try:
-        return ends.index(offset) + 1
-    except ValueError:
-        return None
-
-
-def _recorded(lines: Iterable[str], record: list[str]) -> Iterator[str]:
-    """``lines``, one at a time, each kept in ``record`` as it is read."""
-    for line in lines:
-        record.append(line)
-        yield line
 
 
 def _first_bad_byte(path: Path, encoding: str) -> tuple[int | None, int | None]:

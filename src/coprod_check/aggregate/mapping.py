@@ -42,6 +42,7 @@ from coprod_check.answers.model import ROLES
 from coprod_check.errors import CoprodError, InvalidFileError, Location
 from coprod_check.files.yaml_source import YamlDocument, load_yaml
 from coprod_check.problems import Problem
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import closest, schema_findings
 
 MAPPING_VERSION = 1
@@ -131,7 +132,9 @@ def examine_mapping(doc: YamlDocument, index: BankIndex) -> tuple[Mapping | None
         # content (not even its keys).
         problems.append(
             doc.problem(
-                (), "not-a-mapping", "not a mapping file: it should start with 'mapping_version: 1'"
+                (),
+                Code.NOT_A_MAPPING,
+                "not a mapping file: it should start with 'mapping_version: 1'",
             )
         )
         return None, problems
@@ -178,7 +181,7 @@ def _yaml_booleans(doc: YamlDocument, data: dict[Any, Any]) -> list[Problem]:
                 found.append(
                     doc.problem(
                         (part, key),
-                        "unquoted-label",
+                        Code.UNQUOTED_LABEL,
                         f"YAML reads this unquoted key as {str(key).lower()}; put the text in "
                         'quotes, e.g. "Yes"',
                     )
@@ -187,7 +190,7 @@ def _yaml_booleans(doc: YamlDocument, data: dict[Any, Any]) -> list[Problem]:
                 found.append(
                     doc.problem(
                         (part, key),
-                        "unquoted-label",
+                        Code.UNQUOTED_LABEL,
                         f'YAML reads this key as the number {key}; put it in quotes, e.g. "{key}"',
                     )
                 )
@@ -195,7 +198,7 @@ def _yaml_booleans(doc: YamlDocument, data: dict[Any, Any]) -> list[Problem]:
                 found.append(
                     doc.problem(
                         (part, key),
-                        "unquoted-label",
+                        Code.UNQUOTED_LABEL,
                         f"YAML reads this unquoted value as {str(value).lower()}; put it in quotes",
                     )
                 )
@@ -210,7 +213,7 @@ class _Checker:
         self.index = index
         self.problems: list[Problem] = []
 
-    def add(self, loc: tuple[str | int, ...], code: str, message: str) -> None:
+    def add(self, loc: tuple[str | int, ...], code: Code, message: str) -> None:
         self.problems.append(self.doc.problem(loc, code, message))
 
     def check(self, model: MappingModel) -> Mapping:
@@ -224,7 +227,7 @@ class _Checker:
             if key in seen_headers:
                 self.add(
                     loc,
-                    "duplicate-column",
+                    Code.DUPLICATE_COLUMN,
                     f"column {header!r} is already mapped as {seen_headers[key]!r}",
                 )
                 continue
@@ -236,7 +239,7 @@ class _Checker:
                 if target.kind in single:
                     self.add(
                         loc,
-                        "duplicate-target",
+                        Code.DUPLICATE_TARGET,
                         f"two columns are mapped to {target.kind}: "
                         f"{single[target.kind]!r} and {header!r}",
                     )
@@ -246,7 +249,7 @@ class _Checker:
                 if other is not None:
                     self.add(
                         loc,
-                        "duplicate-target",
+                        Code.DUPLICATE_TARGET,
                         f"two columns are mapped to question "
                         f"{target.question.question.id!r}: {other!r} and {header!r}",
                     )
@@ -263,7 +266,7 @@ class _Checker:
         if raw is None:
             self.add(
                 loc,
-                "unmapped-column",
+                Code.UNMAPPED_COLUMN,
                 "this column is not mapped yet: give a question id, or one of "
                 f"{', '.join(COLUMN_WORDS)}",
             )
@@ -284,13 +287,15 @@ class _Checker:
         try:
             info = self.index.find(name)
         except CoprodError as error:
-            self.add(loc, "ambiguous-question", error.message)
+            self.add(loc, Code.AMBIGUOUS_QUESTION, error.message)
             return None
         if info is None:
             guess = closest(name, [*self.index.ids(), *COLUMN_WORDS])
             hint = f"; did you mean {guess!r}?" if guess else ""
             self.add(
-                loc, "unknown-question", f"{name!r} is not a question id of the banks in use{hint}"
+                loc,
+                Code.UNKNOWN_QUESTION,
+                f"{name!r} is not a question id of the banks in use{hint}",
             )
         return info
 
@@ -308,14 +313,14 @@ class _Checker:
             if key in result:
                 self.add(
                     where,
-                    "duplicate-label",
+                    Code.DUPLICATE_LABEL,
                     f"label {label!r} is given twice (ignoring case and spaces)",
                 )
                 continue
             if target is None:
                 self.add(
                     where,
-                    "unmapped-label",
+                    Code.UNMAPPED_LABEL,
                     f"label {label!r} is not mapped yet: give an option id, or {UNANSWERED!r} "
                     "for an answer that counts as no answer",
                 )
@@ -329,7 +334,7 @@ class _Checker:
                 hint = f"; did you mean {guess!r}?" if guess else ""
                 self.add(
                     where,
-                    "unknown-option",
+                    Code.UNKNOWN_OPTION,
                     f"{target!r} is not an option of any mapped question's scale{hint}",
                 )
                 continue
@@ -342,7 +347,7 @@ class _Checker:
             where = ("roles", label)
             if role is None or role.strip() not in ROLES:
                 shown = "not mapped yet" if role is None else f"{role!r} is not a role"
-                self.add(where, "unknown-role", f"{shown}: give one of: {', '.join(ROLES)}")
+                self.add(where, Code.UNKNOWN_ROLE, f"{shown}: give one of: {', '.join(ROLES)}")
                 continue
             result[normalise(label)] = role.strip()
         return result

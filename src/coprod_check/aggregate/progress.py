@@ -1,9 +1,8 @@
 """A rich progress bar on standard error, for long aggregations; nothing when it is not a terminal.
 
 The core reports progress through a plain callback (``ingest.Progress``), so it never imports
-rich or knows about terminals; this module turns those calls into a bar. The bar is redrawn
-from those calls (at most ten times a second), not by rich's refresh thread: with no other
-thread running, ``ingest`` can safely fork a helper to read half of a large CSV.
+rich or knows about terminals; this module turns those calls into a bar, redrawn from those
+calls (at most ten times a second) rather than by rich's refresh thread.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from coprod_check.aggregate.result import AggregateResult
 from coprod_check.render.formats import Registry, RenderOptions
 from coprod_check.render.office.cells import neutralise
+from coprod_check.render.styles import STATUS_STYLES, VERDICT_STYLES
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -201,16 +202,6 @@ def render_text(view: AggregateView, *, color: bool | None = None, width: int | 
     for block in _blocks(view):
         console.print(block)
     return console_text(console)
-
-
-STATUS_STYLES = {"met": "green", "partly-met": "yellow", "not-met": "bold red", "unknown": "dim"}
-VERDICT_STYLES = {
-    "ready": "bold green",
-    "ready-with-conditions": "bold yellow",
-    "not-yet": "bold red",
-    "not-right-approach": "bold magenta",
-    "insufficient-answers": "dim",
-}
 
 
 def _blocks(view: AggregateView) -> list[RenderableType]:

@@ -1,4 +1,5 @@
-"""One way to open any table of respondents: a CSV (any of the encodings) or an Excel workbook.
+"""Which inputs aggregate reads, and one way to open any table of respondents: a CSV (any of
+the encodings) or an Excel workbook.
 
 Everything after opening (the column plan, counting, problems with their row numbers) works on
 the rows a source gives, whichever kind of file they came from: both kinds offer ``header``,
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coprod_check.aggregate.csv_source import CsvSource
+from coprod_check.errors import InputError, Location, UsageError
 
 if TYPE_CHECKING:
     from coprod_check.aggregate.xlsx_source import XlsxSource
@@ -19,6 +21,9 @@ if TYPE_CHECKING:
 #: File name endings read as tables, besides .csv and .tsv.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 TABLE_SUFFIXES = (".csv", ".tsv", *WORKBOOK_SUFFIXES)
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+#: Spreadsheets aggregate cannot read (it says how to save them instead).
+OTHER_SPREADSHEETS = (".xls", ".ods", ".numbers")
 
 
 def open_rows(path: Path, name: str, encoding: str | None = None) -> CsvSource | XlsxSource:
@@ -30,4 +35,36 @@ def open_rows(path: Path, name: str, encoding: str | None = None) -> CsvSource |
     return CsvSource(path, name, encoding)
 
 
-__all__ = ["TABLE_SUFFIXES", "WORKBOOK_SUFFIXES", "open_rows"]
+def check_input(path: Path) -> None:
+    """Refuse, in one line, an input that aggregate cannot read at all."""
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give its files (for example {path}/*.yaml)")
+    if suffix in OTHER_SPREADSHEETS:
+        raise UsageError(
+            f"{path}: aggregate reads Excel .xlsx workbooks and CSV exports, not {suffix} files; "
+            "save it as .xlsx or 'CSV UTF-8'"
+        )
+    if suffix == ".json":
+        raise UsageError(
+            f"{path}: aggregate takes answers files (.yaml) and CSV exports (.csv), "
+            "not saved JSON results"
+        )
+    if suffix not in TABLE_SUFFIXES + ANSWERS_SUFFIXES:
+        raise UsageError(
+            f"{path}: not a .csv, .tsv or .xlsx export or a .yaml answers file; aggregate "
+            "tells them apart by their file name ending"
+        )
+    if not path.exists():
+        if path.is_symlink():
+            raise InputError("a symbolic link to nothing (or round in a loop)", Location(str(path)))
+        raise InputError("no such file", Location(str(path)))
+
+
+__all__ = [
+    "ANSWERS_SUFFIXES",
+    "TABLE_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "check_input",
+    "open_rows",
+]

@@ -17,7 +17,7 @@ from coprod_check.aggregate.result import (
     SectionStats,
 )
 from coprod_check.aggregate.roles import GROUP_LABELS
-from coprod_check.scoring.report.view import (
+from coprod_check.render.words import (
     CONFIDENCE_WORDS,
     ROLE_WORDS,
     STATUS_WORDS,

@@ -53,8 +53,7 @@ def cell_text(value: object) -> str:
 class XlsxSource:
     """An open workbook's first sheet: its header row, then its data rows in batches.
 
-    The same interface as :class:`~coprod_check.aggregate.csv_source.CsvSource` (without the
-    byte offsets a helper process needs: a workbook is always read by one process).
+    The same interface as :class:`~coprod_check.aggregate.csv_source.CsvSource`.
     """
 
     delimiter = ","
@@ -65,8 +64,6 @@ class XlsxSource:
         self.header: list[str] = []
         self.header_row = 1
         self.size = 0
-        self.offset: int | None = None
-        self.cut: object | None = None
         self._book: Workbook | None = None
         self._rows: Iterator[tuple[Any, ...]] | None = None
         self._done_rows = 0
@@ -158,9 +155,7 @@ class XlsxSource:
             Location(self.name, max(self._done_rows, 1)),
         )
 
-    def batches(
-        self, size: int = 512, *, keep_offset: bool = False
-    ) -> Iterator[tuple[int, list[list[str]]]]:
+    def batches(self, size: int = 512) -> Iterator[tuple[int, list[list[str]]]]:
         """``(row number of the first row, rows)`` after the header, ``size`` rows at a time.
 
         Rows are as wide as the header: blank cells past their last value are filled in, and

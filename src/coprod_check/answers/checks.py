@@ -34,6 +34,7 @@ from coprod_check.answers.model import Answer, AnswersFile
 from coprod_check.bank.model import Bank, Question, Scale
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.problems import Problem
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import closest, schema_findings
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -128,7 +129,9 @@ class _Checker:
         self.problems: list[Problem] = []
         self.listed_ids: set[str] = set()
 
-    def add(self, loc: Sequence[str | int], code: str, message: str, warning: bool = False) -> None:
+    def add(
+        self, loc: Sequence[str | int], code: Code, message: str, warning: bool = False
+    ) -> None:
         severity = "warning" if warning else "error"
         self.problems.append(self.doc.problem(loc, code, message, severity=severity))
 
@@ -137,7 +140,7 @@ class _Checker:
         if not isinstance(data, dict):
             self.add(
                 (),
-                "not-a-mapping",
+                Code.NOT_A_MAPPING,
                 "an answers file must be a mapping with answers_version, banks and answers",
             )
             return None
@@ -153,7 +156,7 @@ class _Checker:
         if not isinstance(raw_answers, dict):
             self.add(
                 ("answers",),
-                "not-a-mapping",
+                Code.NOT_A_MAPPING,
                 "answers: must be a mapping of question ids to answers (question-id: option-id)",
             )
             return None
@@ -179,7 +182,7 @@ class _Checker:
             if bank_id in seen:
                 self.add(
                     ("banks", index, "id"),
-                    "duplicate-bank",
+                    Code.DUPLICATE_BANK,
                     f"bank {bank_id!r} is listed twice (first as item {seen[bank_id] + 1})",
                 )
                 continue
@@ -190,7 +193,7 @@ class _Checker:
                 known = ", ".join(sorted(self.loaded)) or "none"
                 self.add(
                     ("banks", index, "id"),
-                    "unknown-bank",
+                    Code.UNKNOWN_BANK,
                     f"bank {_shown(bank_id)} is not loaded (loaded banks: {known}); give its bank "
                     "file too (with --bank FILE for score)"
                     + _did_you_mean(bank_id, list(self.loaded)),
@@ -200,7 +203,7 @@ class _Checker:
             if isinstance(version, str) and version != bank.version:
                 self.add(
                     ("banks", index, "version"),
-                    "bank-version-differs",
+                    Code.BANK_VERSION_DIFFERS,
                     f"these answers were given to version {version} of bank {bank_id!r} but "
                     f"version {bank.version} is loaded; check the questions still match",
                     warning=True,
@@ -211,7 +214,7 @@ class _Checker:
                 names = " and ".join(repr(target.bank.id) for target in found)
                 self.add(
                     ("banks",),
-                    "ambiguous-question",
+                    Code.AMBIGUOUS_QUESTION,
                     f"banks {names} both have a question {question_id!r}; list only one of them",
                 )
         return banks, complete
@@ -224,7 +227,7 @@ class _Checker:
         for key, value in raw.items():
             loc: tuple[str | int, ...] = ("answers", key)
             if key is None or (isinstance(key, str) and not key.strip()):
-                self.add(loc, "missing-question-id", "an answer needs a question id before ':'")
+                self.add(loc, Code.MISSING_QUESTION_ID, "an answer needs a question id before ':'")
                 continue
             question_id = str(key).strip()
             short = not isinstance(value, dict)
@@ -261,14 +264,14 @@ class _Checker:
             bank = elsewhere[0].bank
             self.add(
                 loc,
-                "bank-not-listed",
+                Code.BANK_NOT_LISTED,
                 f"question {question_id!r} belongs to bank {bank.id!r}, which this file does "
                 f"not list under banks (add '- id: {bank.id}' there)",
             )
         else:
             self.add(
                 loc,
-                "unknown-question",
+                Code.UNKNOWN_QUESTION,
                 f"no listed bank has a question {_shown(question_id)}"
                 + _did_you_mean(question_id, list(own)),
             )
@@ -296,7 +299,7 @@ class _Checker:
         if text is None:
             self.add(
                 loc,
-                "answer-not-on-scale",
+                Code.ANSWER_NOT_ON_SCALE,
                 f"the answer to {target.question.id!r} must be one option id, not a "
                 f"{'list' if isinstance(raw, list) else type(raw).__name__}; choose one of: "
                 f"{describe_options(target.scale)} (or null to leave it unanswered)",
@@ -315,7 +318,7 @@ class _Checker:
             hint = _did_you_mean(text, ids)
         self.add(
             loc,
-            "answer-not-on-scale",
+            Code.ANSWER_NOT_ON_SCALE,
             f"{shown} is not an answer on the scale of {target.question.id!r} "
             f"({target.scale.label}); choose one of: {describe_options(target.scale)} "
             f"(or null to leave it unanswered){hint}",

@@ -70,9 +70,10 @@ def _finish(doc: YamlDocument, banks: Sequence[Bank]) -> LoadedAnswers:
     problems = checked.problems
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors or checked.answers is None:
-        first = errors[0] if errors else doc.problem((), "invalid", "not a valid answers file")
+        if not errors:
+            raise InvalidFileError("not a valid answers file", doc.locate(()))
         suffix = more_problems(doc.path, len(errors))
-        raise InvalidFileError(f"{first.message}{suffix}", first.location)
+        raise InvalidFileError(f"{errors[0].message}{suffix}", errors[0].location)
     by_id = {bank.id: bank for bank in banks}
     chosen = [by_id[ref.id] for ref in checked.answers.banks]
     return LoadedAnswers(checked.answers, chosen, [p for p in problems if p.severity != "error"])

@@ -20,9 +20,10 @@ from typing import Any
 from coprod_check.errors import Location
 from coprod_check.files.yaml_source import YamlDocument
 from coprod_check.problems import Problem
+from coprod_check.problems.codes import Code
 
-QUESTION_ID_CLASH = "question-id-clash"
-BANK_ID_CLASH = "bank-id-clash"
+QUESTION_ID_CLASH = Code.QUESTION_ID_CLASH
+BANK_ID_CLASH = Code.BANK_ID_CLASH
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,7 @@ def find_clashes(given: Sequence[BankIds], bundled: Sequence[BankIds]) -> dict[s
     return found
 
 
-def _warning(where: Location, code: str, message: str) -> Problem:
+def _warning(where: Location, code: Code, message: str) -> Problem:
     return Problem(where.path, where.line, where.column, code, message, severity="warning")
 
 

@@ -22,6 +22,7 @@ from coprod_check.errors import InputError, InvalidFileError, Location
 from coprod_check.files.resources import bundled_bank_files
 from coprod_check.files.yaml_source import YamlDocument, decode, parse_yaml, read_text
 from coprod_check.problems import Problem, more_problems
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import describe_kind, schema_findings
 
 if TYPE_CHECKING:  # the models are imported when a bank is built, not to check one
@@ -48,12 +49,12 @@ def parse_document(text: str, name: str) -> YamlDocument | Problem:
         return Problem(name, where.line, where.column, _parse_code(error.message), error.message)
 
 
-def _parse_code(message: str) -> str:
+def _parse_code(message: str) -> Code:
     if message.startswith(("the file is empty", "the file holds no YAML document")):
-        return "empty-file"
+        return Code.EMPTY_FILE
     if "expands to more than" in message:
-        return "too-many-values"
-    return "yaml-syntax"
+        return Code.TOO_MANY_VALUES
+    return Code.YAML_SYNTAX
 
 
 def examine_bank(doc: YamlDocument) -> tuple[Bank | None, list[Problem]]:
@@ -77,7 +78,7 @@ def _examine(doc: YamlDocument, *, build: bool) -> tuple[Bank | None, list[Probl
         problems.append(
             doc.problem(
                 (),
-                "not-a-mapping",
+                Code.NOT_A_MAPPING,
                 f"the top level is {describe_kind(doc.data)}, not a mapping of fields; "
                 "a bank starts with 'schema_version: 1'",
             )

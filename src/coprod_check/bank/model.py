@@ -12,17 +12,19 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from coprod_check.bank.shape import DEFAULT_MET, DEFAULT_PARTLY_MET, ID_PATTERN, SEMVER_PATTERN
+
 SCHEMA_VERSION = 1
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=64),
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=64),
     Field(description="A stable identifier: lower-case letters, digits and hyphens."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
 SemVer = Annotated[
     str,
-    StringConstraints(pattern=r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"),
+    StringConstraints(pattern=SEMVER_PATTERN),
     Field(description="Semantic version of the bank, e.g. 1.0.0."),
 ]
 Percent = Annotated[float, Field(ge=0, le=100)]
@@ -140,8 +142,8 @@ class Question(_Strict):
 class Thresholds(_Strict):
     """Section score (0-100) at or above which a section is met or partly met."""
 
-    met: Percent = 75
-    partly_met: Percent = 40
+    met: Percent = DEFAULT_MET
+    partly_met: Percent = DEFAULT_PARTLY_MET
 
 
 class Section(_Strict):

@@ -23,13 +23,15 @@ from typing import Any
 DEFAULT_MET = 75
 DEFAULT_PARTLY_MET = 40
 
-ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
-SEMVER_PATTERN = r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
+#: The forms of ids and versions, the one definition (``bank.model`` constrains its fields with
+#: them; ``problems.schema_errors`` recognises them to word a mismatch).
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
 TEXT_MAX = 4000
 ID_MAX = 64
 
 _ID = re.compile(ID_PATTERN)
-_SEMVER = re.compile(SEMVER_PATTERN)
+_SEMVER = re.compile(SEMVER_PATTERN, re.ASCII)  # a digit outside ASCII: "not certainly"
 
 Check = Callable[[Any], bool]
 

@@ -16,24 +16,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from coprod_check.compare.comparability import QuestionKey, check
 from coprod_check.compare.groups import group_trends
+from coprod_check.compare.items import (
+    flag_ref,
+    flag_trends,
+    flags_of,
+    rec_ref,
+    recommendation_trends,
+    recommendations_of,
+)
 from coprod_check.compare.point import Point
 from coprod_check.compare.result import (
     Change,
     CompareResult,
     CriterionTrend,
     Direction,
-    FlagStatus,
-    FlagTrend,
-    ItemRef,
     Order,
     PointInfo,
-    RecommendationStatus,
-    RecommendationTrend,
     StepChange,
 )
 from coprod_check.errors import UsageError
@@ -42,14 +44,10 @@ from coprod_check.plan.progress import plan_progress
 from coprod_check.scoring.result import (
     VERDICT_ORDER,
     LevelResult,
-    RecommendationItem,
-    RedFlagHit,
     Result,
     SectionResult,
     StatusId,
 )
-
-FlagKey = tuple[str, str, str]  # (bank id, question id, severity)
 
 
 def compare(
@@ -69,8 +67,8 @@ def compare(
     common = checked.common if checked.comparability.bank_changed else None
     results = [point.result for point in ordered]
     infos = [_point_info(index, point) for index, point in enumerate(ordered, start=1)]
-    flags = _flag_trends(results, common)
-    recommendations = _recommendation_trends(results, common)
+    flags = flag_trends(results, common)
+    recommendations = recommendation_trends(results, common)
     steps = [
         _step(infos[i], infos[i + 1], results[i], results[i + 1], common)
         for i in range(len(ordered) - 1)
@@ -196,8 +194,8 @@ def _step(
         to_label=after.verdict_label,
         direction=_direction(old_rank, new_rank),
     )
-    old_flags, new_flags = _flags(old, common), _flags(new, common)
-    old_recs, new_recs = _recommendations(old, common), _recommendations(new, common)
+    old_flags, new_flags = flags_of(old, common), flags_of(new, common)
+    old_recs, new_recs = recommendations_of(old, common), recommendations_of(new, common)
     regressions: list[str] = []
     if level.direction == "worse":
         regressions.append(f"level dropped from {level.from_label} to {level.to_label}")
@@ -212,150 +210,17 @@ def _step(
         level=level,
         verdict=verdict,
         red_flags_resolved=[
-            _flag_ref(hit) for key, hit in old_flags.items() if key not in new_flags
+            flag_ref(hit) for key, hit in old_flags.items() if key not in new_flags
         ],
-        red_flags_new=[_flag_ref(hit) for key, hit in new_flags.items() if key not in old_flags],
+        red_flags_new=[flag_ref(hit) for key, hit in new_flags.items() if key not in old_flags],
         recommendations_acted_on=[
-            _rec_ref(item) for key, item in old_recs.items() if key not in new_recs
+            rec_ref(item) for key, item in old_recs.items() if key not in new_recs
         ],
         recommendations_new=[
-            _rec_ref(item) for key, item in new_recs.items() if key not in old_recs
+            rec_ref(item) for key, item in new_recs.items() if key not in old_recs
         ],
         regressions=regressions,
     )
-
-
-# -- red flags and recommendations -------------------------------------------------------------
-
-
-def _flags(result: Result, common: frozenset[QuestionKey] | None) -> dict[FlagKey, RedFlagHit]:
-    return {
-        (hit.bank_id, hit.question_id, hit.severity): hit
-        for hit in result.red_flags
-        if common is None or (hit.bank_id, hit.question_id) in common
-    }
-
-
-def _recommendations(
-    result: Result, common: frozenset[QuestionKey] | None
-) -> dict[QuestionKey, RecommendationItem]:
-    items: dict[QuestionKey, RecommendationItem] = {}
-    for item in result.recommendations:
-        key = (item.bank_id, item.question_id)
-        if (common is None or key in common) and key not in items:
-            items[key] = item
-    return items
-
-
-def _flag_ref(hit: RedFlagHit) -> ItemRef:
-    return ItemRef(bank_id=hit.bank_id, question_id=hit.question_id, text=hit.message)
-
-
-def _rec_ref(item: RecommendationItem) -> ItemRef:
-    return ItemRef(bank_id=item.bank_id, question_id=item.question_id, text=item.text)
-
-
-def _answered(result: Result, key: QuestionKey) -> bool:
-    for section in result.sections:
-        for trace in section.answers:
-            if (trace.bank_id, trace.question_id) == key:
-                return trace.value is not None
-    return False
-
-
-@dataclass(frozen=True, slots=True)
-class _Presence:
-    present: list[bool]
-    status_present: str  # "new" or "open" when present at the last point
-    since: int | None
-
-
-def _presence(present: list[bool]) -> _Presence:
-    if not present[-1]:
-        return _Presence(present, "", None)
-    since = len(present)
-    while since > 1 and present[since - 2]:
-        since -= 1
-    return _Presence(present, "open" if present[-2] else "new", since)
-
-
-def _flag_trends(
-    results: Sequence[Result], common: frozenset[QuestionKey] | None
-) -> list[FlagTrend]:
-    per_point = [_flags(result, common) for result in results]
-    keys = list(dict.fromkeys(key for flags in per_point for key in flags))
-    trends: list[FlagTrend] = []
-    for key in keys:
-        presence = _presence([key in flags for flags in per_point])
-        latest = next(flags[key] for flags in reversed(per_point) if key in flags)
-        status: FlagStatus
-        if presence.status_present == "open":
-            status = "open"
-        elif presence.status_present == "new":
-            status = "new"
-        elif _answered(results[-1], key[:2]):
-            status = "resolved"
-        else:
-            status = "unanswered"
-        trends.append(
-            FlagTrend(
-                severity=latest.severity,
-                bank_id=latest.bank_id,
-                question_id=latest.question_id,
-                statement=latest.statement,
-                message=latest.message,
-                present=presence.present,
-                status=status,
-                since=presence.since,
-            )
-        )
-    severity_rank = {"blocker": 0, "caution": 1}
-    status_rank = {"new": 0, "open": 1, "unanswered": 2, "resolved": 3}
-    trends.sort(key=lambda t: (status_rank[t.status], severity_rank[t.severity]))
-    return trends
-
-
-def _recommendation_trends(
-    results: Sequence[Result], common: frozenset[QuestionKey] | None
-) -> list[RecommendationTrend]:
-    per_point = [_recommendations(result, common) for result in results]
-    keys = list(dict.fromkeys(key for items in per_point for key in items))
-    trends: list[RecommendationTrend] = []
-    for key in keys:
-        presence = _presence([key in items for items in per_point])
-        latest = next(items[key] for items in reversed(per_point) if key in items)
-        status: RecommendationStatus
-        if presence.status_present == "open":
-            status = "still-open"
-        elif presence.status_present == "new":
-            status = "new"
-        elif _answered(results[-1], key):
-            status = "acted-on"
-        else:
-            status = "unanswered"
-        trends.append(
-            RecommendationTrend(
-                bank_id=latest.bank_id,
-                question_id=latest.question_id,
-                text=latest.text,
-                citation=latest.citation,
-                present=presence.present,
-                status=status,
-                since=presence.since,
-            )
-        )
-    # Open ones in the latest point's rank order, then the others as first met.
-    last = list(per_point[-1])
-    status_rank = {"new": 0, "still-open": 0, "unanswered": 1, "acted-on": 2}
-    trends.sort(
-        key=lambda t: (
-            status_rank[t.status],
-            last.index((t.bank_id, t.question_id))
-            if (t.bank_id, t.question_id) in per_point[-1]
-            else 0,
-        )
-    )
-    return trends
 
 
 # -- criteria ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from coprod_check.compare.result import CompareResult
 from coprod_check.render.formats import Registry, RenderOptions
+from coprod_check.render.styles import DIRECTION_STYLES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,8 +36,6 @@ REPORTS: Registry[CompareResult] = Registry(
 )
 FORMATS: tuple[str, ...] = REPORTS.names
 DEFAULT_WIDTH = 100
-
-DIRECTION_STYLES = {"better": "green", "worse": "bold red", "same": "", "not-comparable": "dim"}
 
 
 def render(
@@ -90,7 +89,7 @@ def _template(name: str, view: CompareView) -> str:
 def _charts(view: CompareView) -> list[Markup]:
     """One bar chart per section: a bar for each point, in time order, with its thresholds."""
     from coprod_check.render.charts import Bar, Marker, bar_chart
-    from coprod_check.scoring.report.view import format_score
+    from coprod_check.render.words import format_score
 
     charts: list[Markup] = []
     for number, row in enumerate(view.criteria, start=1):

@@ -23,7 +23,7 @@ from coprod_check.compare.result import (
     StepChange,
 )
 from coprod_check.plan.progress import PlanProgress
-from coprod_check.scoring.report.view import (
+from coprod_check.render.words import (
     CONFIDENCE_WORDS,
     ROLE_WORDS,
     STATUS_WORDS,

@@ -34,6 +34,7 @@ import yaml
 from coprod_check.errors import InputError, Location
 from coprod_check.files.input_files import open_input
 from coprod_check.problems import Problem
+from coprod_check.problems.codes import Code
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -67,7 +68,7 @@ class YamlDocument:
         line, column = self.positions.get(key, (1, 1))
         return Location(self.path, line, column)
 
-    def problem(self, loc: Sequence[str | int], code: str, message: str, **kw: Any) -> Problem:
+    def problem(self, loc: Sequence[str | int], code: Code, message: str, **kw: Any) -> Problem:
         """A :class:`Problem` placed at ``loc`` in this document."""
         where = self.locate(loc)
         return Problem(self.path, where.line, where.column, code, message, **kw)
@@ -331,7 +332,7 @@ class _Builder:
                         self.name,
                         line,
                         column,
-                        "duplicate-key",
+                        Code.DUPLICATE_KEY,
                         f"duplicate key {key!r} (first given on line {first}); "
                         "YAML would silently keep only the last one",
                     )

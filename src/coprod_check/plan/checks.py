@@ -38,6 +38,7 @@ from coprod_check.bank.model import Bank, Condition, Question
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.plan.model import ACTION_STATUSES, Plan
 from coprod_check.problems import Problem
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import closest, describe_value, schema_findings
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -89,7 +90,7 @@ class _Checker:
         self.banks = banks
         self.problems: list[Problem] = []
 
-    def add(self, loc: PathKey, code: str, message: str, *, warning: bool = False) -> None:
+    def add(self, loc: PathKey, code: Code, message: str, *, warning: bool = False) -> None:
         severity = "warning" if warning else "error"
         self.problems.append(self.doc.problem(loc, code, message, severity=severity))
 
@@ -98,7 +99,7 @@ class _Checker:
         if not isinstance(data, dict):
             self.add(
                 (),
-                "not-a-mapping",
+                Code.NOT_A_MAPPING,
                 f"the top level is {describe_value(data)}; a plan is a mapping that starts "
                 "with 'plan_version: 1'",
             )
@@ -132,7 +133,7 @@ class _Checker:
                 for name in fields:
                     if name in item and not _is_date(item[name]):
                         loc = (block, name) if index is None else (block, index, name)
-                        self.add(loc, "not-a-date", _date_message(name, item[name]))
+                        self.add(loc, Code.NOT_A_DATE, _date_message(name, item[name]))
                         del kept[name]
                 cleaned.append(kept)
             if isinstance(value, list):
@@ -162,7 +163,7 @@ class _Checker:
             if number in numbers:
                 self.add(
                     ("cycles", index, "cycle"),
-                    "duplicate-cycle",
+                    Code.DUPLICATE_CYCLE,
                     f"cycle {number} is listed twice (first as item {numbers[number] + 1})",
                 )
                 continue
@@ -184,7 +185,7 @@ class _Checker:
             if action_id in ids:
                 self.add(
                     (*here, "id"),
-                    "duplicate-action",
+                    Code.DUPLICATE_ACTION,
                     f"action id {action_id!r} is used twice (first by item {ids[action_id] + 1}); "
                     "give each action its own id",
                 )
@@ -196,7 +197,7 @@ class _Checker:
             known = ", ".join(str(number) for number in sorted(cycles))
             self.add(
                 (*here, "cycle"),
-                "unknown-cycle",
+                Code.UNKNOWN_CYCLE,
                 f"cycle {cycle} is not listed under cycles (listed: {known}); add it there "
                 "or move the action to a listed cycle",
             )
@@ -204,20 +205,20 @@ class _Checker:
         if status == "done" and action.get("done_on") is None:
             self.add(
                 (*here, "status"),
-                "done-without-date",
+                Code.DONE_WITHOUT_DATE,
                 "an action marked done needs the date it was done: add 'done_on: YYYY-MM-DD'",
             )
         if action.get("done_on") is not None and status in ACTION_STATUSES and status != "done":
             self.add(
                 (*here, "done_on"),
-                "date-but-not-done",
+                Code.DATE_BUT_NOT_DONE,
                 f"done_on is given but the status is {status}; set 'status: done' or remove "
                 "done_on",
             )
         if status == "dropped" and not str(action.get("reason") or "").strip():
             self.add(
                 (*here, "status"),
-                "dropped-without-reason",
+                Code.DROPPED_WITHOUT_REASON,
                 "an action marked dropped needs a reason: add 'reason: ...' saying why, so "
                 "the next cycle can learn from it",
             )
@@ -235,7 +236,7 @@ class _Checker:
                 names = ", ".join(b.id for b in listed)
                 self.add(
                     (*here, "bank"),
-                    "bank-not-listed",
+                    Code.BANK_NOT_LISTED,
                     f"bank {_shown(bank_id)} is not listed under banks (listed: {names})"
                     + _did_you_mean(bank_id, [b.id for b in listed]),
                 )
@@ -245,7 +246,7 @@ class _Checker:
         if question is None:
             self.add(
                 (*here, "question"),
-                "unknown-question",
+                Code.UNKNOWN_QUESTION,
                 f"bank {bank.id!r} has no question {_shown(question_id)}"
                 + _did_you_mean(question_id, list(questions)),
             )
@@ -259,7 +260,7 @@ class _Checker:
         if not texts:
             self.add(
                 (*here, "question"),
-                "unknown-recommendation",
+                Code.UNKNOWN_RECOMMENDATION,
                 f"question {question.id!r} of bank {bank.id!r} has no recommendation; an "
                 "action addresses a question's recommendation (see 'coprod-check score')",
             )
@@ -268,7 +269,7 @@ class _Checker:
         if isinstance(text, str) and not any(_same_words(text, wanted) for wanted in texts):
             self.add(
                 (*here, "recommendation"),
-                "recommendation-changed",
+                Code.RECOMMENDATION_CHANGED,
                 f"bank {bank.id!r} {bank.version} words this recommendation differently: "
                 f"{_shown(' '.join(texts[0].split()))}; check the action still stands and copy "
                 "the new wording",

@@ -58,9 +58,10 @@ def plan_from_document(doc: YamlDocument, banks: Sequence[Bank]) -> LoadedPlan:
     checked = check_and_parse(doc, banks)
     errors = [problem for problem in checked.problems if problem.severity == "error"]
     if errors or checked.plan is None:
-        first = errors[0] if errors else doc.problem((), "invalid", "not a valid action plan")
+        if not errors:
+            raise InvalidFileError("not a valid action plan", doc.locate(()))
         suffix = more_problems(doc.path, len(errors))
-        raise InvalidFileError(f"{first.message}{suffix}", first.location)
+        raise InvalidFileError(f"{errors[0].message}{suffix}", errors[0].location)
     warnings = [problem for problem in checked.problems if problem.severity != "error"]
     return LoadedPlan(doc.path, checked.plan, warnings)
 

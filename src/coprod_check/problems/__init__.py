@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coprod_check.errors import Location
+from coprod_check.problems.codes import Code
 
 Severity = Literal["error", "warning"]
 
@@ -17,7 +18,7 @@ class Problem:
     path: str
     line: int | None
     column: int | None
-    code: str
+    code: Code
     message: str
     severity: Severity = "error"
 

@@ -18,15 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
+from coprod_check.bank.shape import ID_PATTERN, SEMVER_PATTERN
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.problems import Problem, Severity
+from coprod_check.problems.codes import Code
 
 if TYPE_CHECKING:  # imported for types only: ``validate`` of valid banks never loads pydantic
     from pydantic import BaseModel, ValidationError
     from pydantic_core import ErrorDetails
-
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
 
 #: pydantic error types that mean "this value has the wrong shape", worded "wrong type".
 _TYPE_ERRORS: dict[str, str] = {
@@ -56,7 +55,7 @@ class Finding:
     """A problem found at a path in the data, not yet placed on a line of the file."""
 
     path: PathKey
-    code: str
+    code: Code
     message: str
     severity: Severity = "error"
 
@@ -175,13 +174,15 @@ def _finding(
     if kind == "extra_forbidden":
         name = path[-1] if path else "?"
         known = _field_names(model, path[:-1])
-        return Finding(path, "unknown-field", f"unknown field {_quote(name)} " + _hint(name, known))
+        return Finding(
+            path, Code.UNKNOWN_FIELD, f"unknown field {_quote(name)} " + _hint(name, known)
+        )
     if kind == "missing":
-        return Finding(path, "missing-field", f"missing required field {_quote(path[-1])}")
+        return Finding(path, Code.MISSING_FIELD, f"missing required field {_quote(path[-1])}")
     if kind == "union_type":
         return Finding(
             path,
-            "wrong-type",
+            Code.WRONG_TYPE,
             f"wrong type for {label}: expected {ctx['expected']}, got {describe_value(value)}",
         )
     if kind in _TYPE_ERRORS:
@@ -190,7 +191,7 @@ def _finding(
         tip = " (put it in quotes to make it text)" if quote_it else ""
         return Finding(
             path,
-            "wrong-type",
+            Code.WRONG_TYPE,
             f"wrong type for {label}: expected {expected}, got {describe_value(value)}{tip}",
         )
     if kind == "literal_error":
@@ -199,15 +200,15 @@ def _finding(
         guess = _closest(value, choices) if isinstance(value, str) else None
         tip = f"; did you mean {_quote(guess)}?" if guess else ""
         return Finding(
-            path, "invalid-value", f"{label} must be {allowed}, not {describe_value(value)}{tip}"
+            path, Code.INVALID_VALUE, f"{label} must be {allowed}, not {describe_value(value)}{tip}"
         )
     if kind == "string_pattern_mismatch":
-        return Finding(path, "invalid-value", _pattern_message(label, path, ctx, value))
+        return Finding(path, Code.INVALID_VALUE, _pattern_message(label, path, ctx, value))
     if kind == "string_too_long":
         length = len(value) if isinstance(value, str) else "?"
         return Finding(
             path,
-            "invalid-value",
+            Code.INVALID_VALUE,
             f"{label} is too long ({length} characters; at most {ctx.get('max_length')})",
         )
     if kind in ("too_short", "too_long"):
@@ -215,7 +216,7 @@ def _finding(
         least = "at least" if kind == "too_short" else "at most"
         return Finding(
             path,
-            "invalid-value",
+            Code.INVALID_VALUE,
             f"{label} needs {least} {_count(bound, 'item')}; it has {ctx.get('actual_length')}",
         )
     bounds = {
@@ -231,12 +232,14 @@ def _finding(
         if path and path[-1] in ("met", "partly_met", "threshold"):
             tip = " (scores run from 0 to 100)"
         return Finding(
-            path, "invalid-value", f"{label} must be {words} {limit}; it is {_number(value)}{tip}"
+            path,
+            Code.INVALID_VALUE,
+            f"{label} must be {words} {limit}; it is {_number(value)}{tip}",
         )
     if kind == "finite_number":
-        return Finding(path, "invalid-value", f"{label} must be a finite number")
+        return Finding(path, Code.INVALID_VALUE, f"{label} must be a finite number")
     message = str(details.get("msg", "is not valid"))
-    return Finding(path, "invalid-value", f"{label}: {message[:1].lower()}{message[1:]}")
+    return Finding(path, Code.INVALID_VALUE, f"{label}: {message[:1].lower()}{message[1:]}")
 
 
 def _pattern_message(label: str, path: PathKey, ctx: dict[str, Any], value: Any) -> str:

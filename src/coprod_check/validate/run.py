@@ -37,6 +37,7 @@ from coprod_check.bank.loader import (
 from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, Location
 from coprod_check.files.yaml_source import YamlDocument, read_text
 from coprod_check.problems import Problem
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import describe_kind
 
 if TYPE_CHECKING:
@@ -45,8 +46,8 @@ if TYPE_CHECKING:
 
 Kind = Literal["bank", "answers", "mapping", "plan"]
 YAML_SUFFIXES = (".yaml", ".yml")
-UNREADABLE = "unreadable"
-NOT_OURS = "not-coprod-file"
+UNREADABLE = Code.UNREADABLE
+NOT_OURS = Code.NOT_COPROD_FILE
 
 if TYPE_CHECKING:
     AnswersChecker = Callable[[YamlDocument, list[Bank]], list[Problem]]

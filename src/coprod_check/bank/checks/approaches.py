@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coprod_check.bank.checks.base import BankData, Node, not_an_option, unknown_name
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 
 
@@ -24,7 +25,7 @@ def _condition(bank: BankData, condition: Node) -> Iterator[Finding]:
     if not has_question and not has_section and not parts:
         yield Finding(
             condition.path,
-            "invalid-condition",
+            Code.INVALID_CONDITION,
             "a condition needs 'question' (with 'answers'), 'section' (with 'status') or 'all'",
         )
         return
@@ -42,13 +43,13 @@ def _question_condition(
     if condition.data.get("status") is not None and not with_section:
         yield Finding(
             condition.at("status"),
-            "invalid-condition",
+            Code.INVALID_CONDITION,
             "'status' goes with 'section'; a question condition uses 'answers'",
         )
     if condition.data.get("answers") is None:
         yield Finding(
             condition.path,
-            "invalid-condition",
+            Code.INVALID_CONDITION,
             "a question condition needs 'answers': the answers that make it hold",
         )
     name = condition.text("question")
@@ -58,7 +59,7 @@ def _question_condition(
     if question is None:
         yield Finding(
             condition.at("question"),
-            "unknown-reference",
+            Code.UNKNOWN_REFERENCE,
             unknown_name("question", name, bank.question_by_id, "questions"),
         )
         return
@@ -68,7 +69,7 @@ def _question_condition(
     options = bank.option_values(scale)
     for path, answer in condition.strings("answers"):
         if answer not in options:
-            yield Finding(path, "unknown-option", not_an_option(answer, scale, options))
+            yield Finding(path, Code.UNKNOWN_OPTION, not_an_option(answer, scale, options))
 
 
 def _section_condition(
@@ -77,19 +78,19 @@ def _section_condition(
     if condition.data.get("answers") is not None and not with_question:
         yield Finding(
             condition.at("answers"),
-            "invalid-condition",
+            Code.INVALID_CONDITION,
             "'answers' goes with 'question'; a section condition uses 'status'",
         )
     if condition.data.get("status") is None:
         yield Finding(
             condition.path,
-            "invalid-condition",
+            Code.INVALID_CONDITION,
             "a section condition needs 'status': the statuses that make it hold",
         )
     name = condition.text("section")
     if name is not None and name not in bank.section_by_id:
         yield Finding(
             condition.at("section"),
-            "unknown-reference",
+            Code.UNKNOWN_REFERENCE,
             unknown_name("section", name, bank.section_by_id, "sections"),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from coprod_check.bank.checks.base import BankData, Node
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 
 
@@ -18,7 +19,7 @@ def _duplicates(bank: BankData, nodes: Iterable[Node], kind: str) -> Iterator[Fi
             line = bank.line(first[name].at("id"))
             yield Finding(
                 node.at("id"),
-                "duplicate-id",
+                Code.DUPLICATE_ID,
                 f"duplicate {kind} id '{name}' (first used on line {line})",
             )
         else:

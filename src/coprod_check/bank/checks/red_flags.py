@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coprod_check.bank.checks.base import BankData, not_an_option, quoted_names
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 
 SEVERITY_RANK = {"caution": 1, "blocker": 2}
@@ -20,7 +21,7 @@ def red_flag_answers_exist(bank: BankData) -> Iterator[Finding]:
         for flag in question.children("red_flags"):
             for path, answer in flag.strings("answers"):
                 if answer not in options:
-                    yield Finding(path, "unknown-option", not_an_option(answer, scale, options))
+                    yield Finding(path, Code.UNKNOWN_OPTION, not_an_option(answer, scale, options))
 
 
 def no_flags_in_profiles(bank: BankData) -> Iterator[Finding]:
@@ -29,7 +30,7 @@ def no_flags_in_profiles(bank: BankData) -> Iterator[Finding]:
         if section.data.get("role") == "profile" and question.data.get("red_flags"):
             yield Finding(
                 question.at("red_flags"),
-                "flag-in-profile",
+                Code.FLAG_IN_PROFILE,
                 "a question in a 'profile' section cannot raise red flags: a profile is shown "
                 "in reports but never decides the verdict (use role 'cautions' for warnings)",
             )
@@ -45,7 +46,7 @@ def recommendation_answers_exist(bank: BankData) -> Iterator[Finding]:
         options = bank.option_values(scale)
         for path, answer in recommendation.strings("when"):
             if answer not in options:
-                yield Finding(path, "unknown-option", not_an_option(answer, scale, options))
+                yield Finding(path, Code.UNKNOWN_OPTION, not_an_option(answer, scale, options))
 
 
 def red_flags_at_worst_end(bank: BankData) -> Iterator[Finding]:
@@ -104,7 +105,7 @@ def red_flags_at_worst_end(bank: BankData) -> Iterator[Finding]:
                         f"{severity} on '{answer}' but not on the worse {_answers(worse)}: "
                         "improving an answer must never raise a flag or make one more severe"
                     )
-                yield Finding(path, "red-flag-order", message)
+                yield Finding(path, Code.RED_FLAG_ORDER, message)
 
 
 def _answers(names: list[str]) -> str:

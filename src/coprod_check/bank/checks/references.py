@@ -7,6 +7,7 @@ from typing import Any
 
 from coprod_check.bank.checks.base import BankData, unknown_name
 from coprod_check.files.yaml_source import PathKey
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 
 #: SectionRole's values (written out: checks do not import the models; a test compares them)
@@ -30,7 +31,9 @@ def unknown_sources(bank: BankData) -> Iterator[Finding]:
     known = [s for s in (n.text("id") for n in bank.sources) if s is not None]
     for path, name in _citations(bank.root.data, ()):
         if isinstance(name, str) and name not in known:
-            yield Finding(path, "unknown-reference", unknown_name("source", name, known, "sources"))
+            yield Finding(
+                path, Code.UNKNOWN_REFERENCE, unknown_name("source", name, known, "sources")
+            )
 
 
 def unknown_scales(bank: BankData) -> Iterator[Finding]:
@@ -40,7 +43,7 @@ def unknown_scales(bank: BankData) -> Iterator[Finding]:
         if name is not None and name not in bank.scale_by_id:
             yield Finding(
                 question.at("scale"),
-                "unknown-reference",
+                Code.UNKNOWN_REFERENCE,
                 unknown_name("scale", name, bank.scale_by_id, "scales"),
             )
 
@@ -55,14 +58,14 @@ def level_sections(bank: BankData) -> Iterator[Finding]:
         if section is None:
             yield Finding(
                 level.at("section"),
-                "unknown-reference",
+                Code.UNKNOWN_REFERENCE,
                 unknown_name("section", name, bank.section_by_id, "sections"),
             )
         elif section.data.get("role") != "level" and section.data.get("role") in SECTION_ROLES:
             role = section.data.get("role")
             yield Finding(
                 level.at("section"),
-                "wrong-section-role",
+                Code.WRONG_SECTION_ROLE,
                 f"level '{level.text('id')}' uses section '{name}', whose role is '{role}'; "
                 "a level needs a section with 'role: level'",
             )
@@ -74,6 +77,6 @@ def reserved_level_id(bank: BankData) -> Iterator[Finding]:
         if level.text("id") == RESERVED_LEVEL_ID:
             yield Finding(
                 level.at("id"),
-                "reserved-id",
+                Code.RESERVED_ID,
                 "level id 'none' is reserved: results use it to mean 'not yet co-producing'",
             )

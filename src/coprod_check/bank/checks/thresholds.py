@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from coprod_check.bank.checks.base import BankData, Node, is_number, plain_number
 from coprod_check.bank.shape import DEFAULT_MET, DEFAULT_PARTLY_MET
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 
 
@@ -33,7 +34,7 @@ def unreachable_levels(bank: BankData) -> Iterator[Finding]:
         if section.children("questions") and not _can_vary(bank, section):
             yield Finding(
                 level.at("threshold") if "threshold" in level.data else level.at("section"),
-                "unreachable-level",
+                Code.UNREACHABLE_LEVEL,
                 f"level '{level.text('id')}' can never be reached: no question of section "
                 f"'{name}' has a scale with two different numeric values",
             )
@@ -49,7 +50,7 @@ def level_thresholds_in_order(bank: BankData) -> Iterator[Finding]:
         if previous is not None and threshold < previous[1]:
             yield Finding(
                 level.at("threshold"),
-                "threshold-order",
+                Code.THRESHOLD_ORDER,
                 f"level '{level.text('id')}' has threshold {plain_number(threshold)}, lower than "
                 f"{plain_number(previous[1])} for level '{previous[0]}' before it; levels are "
                 "listed lowest first and their thresholds must not decrease",
@@ -70,7 +71,7 @@ def section_thresholds_in_order(bank: BankData) -> Iterator[Finding]:
             default_partly = "" if "partly_met" in node.data else ", the default"
             yield Finding(
                 node.at("partly_met") if "partly_met" in node.data else node.at("met"),
-                "threshold-order",
+                Code.THRESHOLD_ORDER,
                 f"partly_met ({plain_number(partly)}{default_partly}) is above met "
                 f"({plain_number(met)}{default_met}); it must not be",
             )

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator
 
 from coprod_check.bank.checks.base import BankData, Node, is_number, plain_number
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 
 #: The text fields of each model in ``bank.model`` (``str`` values, not fixed choices), written
@@ -62,7 +63,7 @@ def empty_texts(bank: BankData) -> Iterator[Finding]:
         for name in TEXT_FIELDS[model]:
             value = node.data.get(name)
             if isinstance(value, str) and not value.strip():
-                yield Finding(node.at(name), "empty-text", f"'{name}' is empty")
+                yield Finding(node.at(name), Code.EMPTY_TEXT, f"'{name}' is empty")
 
 
 def schema_version_is_not_true(bank: BankData) -> Iterator[Finding]:
@@ -75,7 +76,7 @@ def schema_version_is_not_true(bank: BankData) -> Iterator[Finding]:
     if isinstance(value, bool):
         yield Finding(
             ("schema_version",),
-            "invalid-value",
+            Code.INVALID_VALUE,
             f"'schema_version' must be 1, not {'true' if value else 'false'}",
         )
 
@@ -89,7 +90,7 @@ def finite_numbers(bank: BankData) -> Iterator[Finding]:
         value = node.data.get(name)
         if isinstance(value, float) and not math.isfinite(value):
             yield Finding(
-                node.at(name), "not-finite", f"'{name}' must be a finite number, not {value}"
+                node.at(name), Code.NOT_FINITE, f"'{name}' must be a finite number, not {value}"
             )
 
 
@@ -100,7 +101,7 @@ def positive_weights(bank: BankData) -> Iterator[Finding]:
         if is_number(weight) and weight <= 0:
             yield Finding(
                 question.at("weight"),
-                "non-positive-weight",
+                Code.NON_POSITIVE_WEIGHT,
                 f"'weight' must be above 0; it is {plain_number(weight)}",
             )
 
@@ -117,7 +118,7 @@ def scales_have_two_values(bank: BankData) -> Iterator[Finding]:
             have = "none" if not values else f"only {plain_number(values[0])}"
             yield Finding(
                 scale.at("options"),
-                "flat-scale",
+                Code.FLAT_SCALE,
                 f"scale '{scale.text('id')}' needs at least two different numeric values "
                 f"(it has {have}), or every answer would score the same",
             )

@@ -12,7 +12,8 @@ from markupsafe import Markup
 from coprod_check.render.charts import Bar, Marker, bar_chart
 from coprod_check.render.formats import RenderOptions
 from coprod_check.render.jinja_env import render_template
-from coprod_check.scoring.report.view import ReportView, SectionRow, build_view, format_score
+from coprod_check.render.words import format_score
+from coprod_check.scoring.report.view import ReportView, SectionRow, build_view
 from coprod_check.scoring.result import Result
 
 NO_SCORE = "no score"

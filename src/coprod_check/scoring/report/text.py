@@ -20,28 +20,10 @@ from rich.text import Text
 from coprod_check.render.console import console_text, string_console
 from coprod_check.render.formats import RenderOptions
 from coprod_check.render.hanging import Hanging
-from coprod_check.scoring.report.view import (
-    BAR_WIDTH,
-    ReportView,
-    SectionRow,
-    build_view,
-    text_bar,
-)
+from coprod_check.render.styles import STATUS_STYLES, VERDICT_STYLES
+from coprod_check.render.words import BAR_WIDTH, text_bar
+from coprod_check.scoring.report.view import ReportView, SectionRow, build_view
 from coprod_check.scoring.result import Result
-
-VERDICT_STYLES = {
-    "ready": "bold green",
-    "ready-with-conditions": "bold yellow",
-    "not-yet": "bold red",
-    "not-right-approach": "bold magenta",
-    "insufficient-answers": "bold",
-}
-STATUS_STYLES = {
-    "met": "green",
-    "partly-met": "yellow",
-    "not-met": "red",
-    "unknown": "dim",
-}
 
 
 def render_text(view: ReportView, *, color: bool | None = None, width: int | None = None) -> str:
