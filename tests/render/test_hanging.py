@@ -19,7 +19,21 @@ from coprod_check.render.console import console_text, string_console
 from coprod_check.render.hanging import Hanging
 
 WORDS = st.sampled_from(
-    ["co-production", "a", "people", "who", "use", "services", "carers'", "x" * 30, "é", "  "]
+    [
+        "co-production",
+        "a",
+        "people",
+        "who",
+        "use",
+        "services",
+        "carers'",
+        "x" * 30,
+        "é",
+        "  ",
+        "日本",
+        "tab\there",
+        "two\nlines",
+    ]
 )
 PARAGRAPH = st.tuples(
     st.lists(WORDS, min_size=1, max_size=25).map(" ".join).filter(str.strip),
@@ -65,7 +79,7 @@ def test_hanging_draws_what_the_grid_drew(
         return [(marker, [_text(*paragraph) for paragraph in body]) for marker, body in raw]
 
     expected = _draw(Padding(_grid(items()), (0, 0, 0, indent)), width, colour)
-    assert _draw(Padding(Hanging(items()), (0, 0, 0, indent)), width, colour) == expected
+    assert _draw(Hanging(items(), indent), width, colour) == expected
 
 
 def test_wrapped_lines_hang_under_the_text() -> None:

@@ -161,8 +161,8 @@ def _blocks(view: CompareView) -> list[RenderableType]:
     def labelled(label: str, value: str, style: str = "") -> Text:
         return Text.assemble((f"{label}: ", "bold"), (value, style))
 
-    def bullets(lines: list[str], indent: int = 2) -> Padding:
-        return Padding(Hanging([("•", [Text(line)]) for line in lines]), (0, 0, 0, indent))
+    def bullets(lines: list[str], indent: int = 2) -> Hanging:
+        return Hanging([("•", [Text(line)]) for line in lines], indent)
 
     def table() -> Table:
         return Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
@@ -221,20 +221,19 @@ def _blocks(view: CompareView) -> list[RenderableType]:
     blocks.append(heading("Changes at each cycle"))
     for step in view.steps:
         blocks.append(Text(step.title, style="bold"))
-        lines: list[RenderableType] = [
+        lines: list[Text] = [
             labelled("Level", step.level_text, DIRECTION_STYLES[step.step.level.direction]),
             labelled("Verdict", step.verdict_text, DIRECTION_STYLES[step.step.verdict.direction]),
         ]
+        blocks += [Padding(line, (0, 0, 0, 2)) for line in lines]
         for label, items in step.lists:
-            lines.append(Text(f"{label}:", style="bold"))
-            lines.append(
-                bullets([f"{item.text} ({item.bank_id}/{item.question_id})" for item in items])
+            blocks.append(Padding(Text(f"{label}:", style="bold"), (0, 0, 0, 2)))
+            blocks.append(
+                bullets([f"{item.text} ({item.bank_id}/{item.question_id})" for item in items], 4)
             )
         if step.step.regressions:
-            lines.append(Text("Regressions:", style="bold red"))
-            lines.append(bullets(step.step.regressions))
-        for line in lines:
-            blocks.append(Padding(line, (0, 0, 0, 2)))
+            blocks.append(Padding(Text("Regressions:", style="bold red"), (0, 0, 0, 2)))
+            blocks.append(bullets(step.step.regressions, 4))
     blocks.append(Text(""))
 
     blocks.append(heading("Sections (score out of 100 at each point)"))

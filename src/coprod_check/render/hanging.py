@@ -25,10 +25,12 @@ Item = tuple[str, Sequence["Text"]]
 
 
 class Hanging:
-    """A rich renderable: items, each a marker and paragraphs that hang under the first one."""
+    """A rich renderable: items, each a marker and paragraphs that hang under the first one,
+    the whole list ``indent`` columns in (as a ``Padding`` with that left edge drew it)."""
 
-    def __init__(self, items: Sequence[Item]) -> None:
+    def __init__(self, items: Sequence[Item], indent: int = 0) -> None:
         self.items = list(items)
+        self.indent = indent
 
     def _marker_width(self) -> int:
         from rich.cells import cell_len
@@ -37,37 +39,47 @@ class Hanging:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.cells import cell_len
-        from rich.measure import Measurement
         from rich.segment import Segment
 
+        inner = options.update_width(max(1, options.max_width - self.indent))
         markers = self._marker_width()
-        room = max(1, options.max_width - markers - 1)
-        widest = max(
-            (
-                Measurement.get(console, options, paragraph).maximum
-                for _, paragraphs in self.items
-                for paragraph in paragraphs
-            ),
-            default=1,
+        room = max(1, inner.max_width - markers - 1)
+        plains = [[_plain(paragraph) for paragraph in items] for _, items in self.items]
+        width = room
+        if not all(plain is not None for row in plains for plain in row):
+            # styled text is padded in its style to the width the grid gave the column
+            widest = max(
+                (_widest(console, inner, p) for _, items in self.items for p in items), default=1
+            )
+            width = min(room, widest)
+        cell = inner.update(
+            width=width, justify="left", overflow="ellipsis", no_wrap=False, height=None
         )
-        cell = options.update(
-            width=min(room, widest),
-            justify="left",
-            overflow="ellipsis",
-            no_wrap=False,
-            height=None,
-        )
+        margin = Segment(" " * self.indent) if self.indent else None
+        # lines are filled to the full width, as Padding filled them (colour codes then stay
+        # where they were)
+        fill = Segment(" " * (inner.max_width - markers - 1 - width))
         blank = Segment(" " * (markers + 1))
-        for marker, paragraphs in self.items:
+        for (marker, paragraphs), row in zip(self.items, plains, strict=True):
             lead = Segment(marker + " " * (markers - cell_len(marker) + 1))
-            for paragraph in paragraphs:
-                for line in console.render_lines(paragraph, cell):
-                    yield lead
-                    lead = blank
-                    yield from line
-                    yield Segment.line()
-            if lead is not blank:  # an item with nothing to say still shows its marker
+            lines: list[list[Segment]] = []
+            for paragraph, plain in zip(paragraphs, row, strict=True):
+                if plain is None:
+                    lines += console.render_lines(paragraph, cell)
+                elif cell_len(plain) <= width:  # what render_lines makes of it, without the work
+                    lines.append([Segment(plain), Segment(" " * (width - cell_len(plain)))])
+                else:
+                    wrapped = paragraph.wrap(console, width, justify="left", overflow="ellipsis")
+                    lines += [list(line.render(console)) for line in wrapped]
+            if not lines:  # an item with nothing to say still shows its marker
+                lines.append([])
+            for line in lines:
+                if margin is not None:
+                    yield margin
                 yield lead
+                lead = blank
+                yield from line
+                yield fill
                 yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -76,10 +88,40 @@ class Hanging:
         markers = self._marker_width()
         longest = max(
             (
-                Measurement.get(console, options, paragraph).maximum
-                for _, paragraphs in self.items
-                for paragraph in paragraphs
+                _widest(console, options, paragraph)
+                for _, items in self.items
+                for paragraph in items
             ),
             default=0,
         )
-        return Measurement(markers + 2, markers + 1 + longest).clamp(max_width=options.max_width)
+        extra = self.indent + markers + 1
+        return Measurement(extra + 1, extra + longest).clamp(max_width=options.max_width)
+
+
+def _plain(paragraph: Text) -> str | None:
+    """The text of a paragraph drawn as it is when it fits (no style, no control characters,
+    no line breaks or tabs), else ``None``."""
+    from rich.text import Text
+
+    if (
+        type(paragraph) is Text
+        and not paragraph.spans
+        and not paragraph.style
+        and paragraph.justify is None
+        and paragraph.overflow is None
+        and paragraph.no_wrap is None
+        and paragraph.end == "\n"
+        and paragraph.plain.isprintable()
+    ):
+        return paragraph.plain
+    return None
+
+
+def _widest(console: Console, options: ConsoleOptions, paragraph: Text) -> int:
+    from rich.cells import cell_len
+    from rich.measure import Measurement
+
+    plain = _plain(paragraph)
+    if plain is not None:
+        return min(cell_len(plain), options.max_width)
+    return Measurement.get(console, options, paragraph).maximum

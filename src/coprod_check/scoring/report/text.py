@@ -47,9 +47,9 @@ def _heading(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", characters="─")
 
 
-def _items(rows: list[tuple[str, Sequence[Text]]], indent: int = 2) -> Padding:
+def _items(rows: list[tuple[str, Sequence[Text]]], indent: int = 2) -> Hanging:
     """A list with hanging indents, so wrapped lines line up under their text."""
-    return Padding(Hanging(rows), (0, 0, 0, indent))
+    return Hanging(rows, indent)
 
 
 def _labelled(label: str, value: str, style: str = "") -> Text:
