@@ -40,7 +40,8 @@ def spawn(cwd: Path, *args: str, **env: str) -> pexpect.spawn:
         cwd=str(cwd),
         env=environment(**env),
         encoding="utf-8",
-        timeout=10,
+        # Generous: on a loaded 2-core machine one answer's save and redraw has taken over 10 s.
+        timeout=30,
         dimensions=(40, 100),
     )
     return child
