@@ -10,7 +10,9 @@ at most ``--timeout`` seconds in all.
 Prints p50 / p95 / p99 latency of page requests (each GET and POST), the errors (any status
 other than the one expected), the same figures for the server's static stylesheet fetched
 alongside as the baseline (the cheapest request this server answers, under the same load), the
-ratio of the two p99s, the machine's load, and then checks the database holds exactly every
+ratio of the two p99s, the machine's load, the CPU time the server and this load generator
+each used (they share the machine's cores, so the generator's share is time the server did not
+have), and then checks the database holds exactly every
 answer sent: every statement of every participant, option and note. Target: 0 errors, 0 lost
 answers, page p99 under 200 ms. Run from the repository root::
 
@@ -28,6 +30,7 @@ import asyncio
 import os
 import random
 import re
+import resource
 import signal
 import socket
 import sqlite3
@@ -61,6 +64,7 @@ def hidden(html: str, name: str) -> str:
 class Stats:
     def __init__(self) -> None:
         self.pages: list[float] = []
+        self.by_method: dict[str, list[float]] = {"GET": [], "POST": []}
         self.baseline: list[float] = []
         self.errors: list[str] = []
 
@@ -83,6 +87,7 @@ async def timed(
         stats.errors.append(f"{method} {url}: {type(error).__name__}")
         return None
     stats.pages.append(time.perf_counter() - start)
+    stats.by_method[method].append(stats.pages[-1])
     if reply.status_code != expect:
         stats.errors.append(f"{method} {url}: {reply.status_code} (expected {expect})")
         return None
@@ -239,6 +244,27 @@ def load_average() -> str:
         return "unknown"
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """CPU time (user + system) of process ``pid`` (its threads included), or of this one."""
+    if pid is None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_stack() -> str:
+    """What uvicorn runs on in this environment (it picks httptools and uvloop when present)."""
+    import importlib.util
+
+    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    return f"uvicorn, one worker process, {http} parser, {loop} event loop"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--participants", type=int, default=200)
@@ -292,6 +318,7 @@ def main() -> None:
             except httpx2.TransportError:
                 time.sleep(0.1)
         load_before = load_average()
+        cpu_before = cpu_seconds(server.pid), cpu_seconds()
         stats, sent, elapsed, unfinished = asyncio.run(
             run(
                 base,
@@ -303,6 +330,8 @@ def main() -> None:
             )
         )
         load_after = load_average()
+        server_cpu = cpu_seconds(server.pid) - cpu_before[0]
+        client_cpu = cpu_seconds() - cpu_before[1]
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
@@ -318,11 +347,22 @@ def main() -> None:
         f"think time: {options.think:g} s mean; wall time {elapsed:.1f} s; {len(ms)} page requests "
         f"({len(ms) / elapsed:.0f} a second)"
     )
+    print(f"server: {server_stack()}")
     print(f"machine: {os.cpu_count()} cores; load average before {load_before}, after {load_after}")
+    print(
+        f"CPU during the run: server {server_cpu:.1f} s ({server_cpu / elapsed:.0%} of one core), "
+        f"load generator {client_cpu:.1f} s ({client_cpu / elapsed:.0%} of one core)"
+    )
     print(
         f"page latency ms: p50 {percentile(ms, 50):.1f}  p95 {percentile(ms, 95):.1f}  "
         f"p99 {percentile(ms, 99):.1f}  max {max(ms, default=float('nan')):.1f}"
     )
+    for method, values in stats.by_method.items():
+        part = [value * 1000 for value in values]
+        print(
+            f"  {method} ({len(part)}): p50 {percentile(part, 50):.1f}  "
+            f"p95 {percentile(part, 95):.1f}  p99 {percentile(part, 99):.1f}"
+        )
     print(
         "baseline (static stylesheet, same server, same time) ms: "
         f"p50 {percentile(base_ms, 50):.1f}  p95 {percentile(base_ms, 95):.1f}  "

@@ -248,16 +248,24 @@ def seed(setup: Setup) -> None:
         setup.store.finish(response.id)
 
 
+@pytest.mark.parametrize("width", [360, 1024])
 def test_a_facilitator_sees_results_and_records_a_consensus_answer(
-    browser: Any, live: tuple[Setup, LiveServer]
+    browser: Any, live: tuple[Setup, LiveServer], width: int
 ) -> None:
     setup, server = live
+    setup.server.refresh_seconds = 3600  # the page must not reload while axe reads it
     seed(setup)
-    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     problems: dict[str, list[str]] = {}
+
+    def fits(name: str) -> None:
+        if overflows(page):
+            problems.setdefault(name, []).append(f"the page is wider than {width} px")
+
     page.goto(server.url + setup.facilitator)
     problems["facilitator"] = axe_violations(page)
+    fits("facilitator")
     assert page.locator("figure.qr svg").count() == 1
     page.get_by_role("link", name="See the results").click()
     assert "workshop and survey results" in page.inner_text("h1")
@@ -266,8 +274,10 @@ def test_a_facilitator_sees_results_and_records_a_consensus_answer(
     page.get_by_role("link", name="Back to the facilitator page").click()
     page.get_by_role("link", name="Run the consensus round").click()
     problems["consensus round"] = axe_violations(page)
+    fits("consensus round")
     page.locator("ol a").first.click()
     problems["consensus question"] = axe_violations(page)
+    fits("consensus question")
     statement = page.inner_text("h1")
     page.get_by_role("radio", name="Agree", exact=True).check()
     page.fill("#note", "The room agreed after hearing from carers.")
@@ -276,6 +286,8 @@ def test_a_facilitator_sees_results_and_records_a_consensus_answer(
     page.get_by_role("button", name="Record the room's answer").click()
     assert "Saved." in page.inner_text("main")
     problems["consensus saved"] = axe_violations(page)
+    fits("consensus saved")
+    page.wait_for_load_state("load")
     context.close()
     assert {name: found for name, found in problems.items() if found} == {}
     agreed = setup.store.consensus(setup.workshop.id)
@@ -288,6 +300,32 @@ def test_a_facilitator_sees_results_and_records_a_consensus_answer(
         q for b in setup.banks for s in b.sections for q in s.questions if q.id == agreed[0].key[1]
     )
     assert question.statement == statement
+
+
+def test_the_facilitator_page_counts_update_by_themselves_with_javascript_off(
+    browser: Any, live: tuple[Setup, LiveServer]
+) -> None:
+    setup, server = live
+    setup.server.refresh_seconds = 1
+    seed(setup)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + setup.facilitator)
+    everyone = page.get_by_role("row", name="Everyone")
+    assert everyone.locator("td").nth(0).inner_text() == "7"
+    late = setup.store.start_response(setup.workshop.id, token_hash("late"))
+    setup.store.save_about(late.id, None, "carer", 1)
+    # The page reloads itself (no script runs): the new participant appears within seconds.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('tr')].some(row =>"
+        " row.querySelector('th')?.textContent === 'Everyone'"
+        " && row.querySelector('td')?.textContent === '8')",
+        timeout=20_000,
+    )
+    page.get_by_role("link", name="Stop updating by itself").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_role("link", name="Update them every 1 seconds").count() == 1
+    context.close()
 
 
 def test_the_axe_check_does_find_violations(browser: Any) -> None:

@@ -126,6 +126,40 @@ def test_the_facilitator_page_counts_groups_and_hides_small_ones(workshop: Setup
     assert '<svg role="img" aria-label="QR code of the participant link"' in page
 
 
+def counts_row(page: str, label: str) -> list[str]:
+    found = re.search(
+        rf'<th scope="row">{label}</th><td class="num">([^<]+)</td><td class="num">([^<]+)</td>',
+        page,
+    )
+    assert found, f"no {label} row"
+    return list(found.groups())
+
+
+def test_the_facilitator_page_updates_its_counts_by_itself_without_javascript(
+    workshop: Setup,
+) -> None:
+    client = workshop.client()
+    live = client.get(workshop.facilitator)
+    # The browser reloads the page by itself (no script, nothing the CSP must allow) ...
+    assert live.headers["refresh"] == "15"
+    assert "updates itself every 15 seconds" in live.text
+    assert counts_row(live.text, "Everyone") == ["7", "6"]
+    assert "<script" not in live.text and "http-equiv" not in live.text
+    # ... and each reload shows who has answered since.
+    someone = person(workshop)
+    someone.start()
+    someone.about("P8", "carer")
+    assert counts_row(client.get(workshop.facilitator).text, "Everyone") == ["8", "6"]
+    # The facilitator can stop it (screen readers, or ticking the close box at leisure) ...
+    still = client.get(f"{workshop.facilitator}?live=0")
+    assert still.status_code == 200 and "refresh" not in still.headers
+    assert f'href="{workshop.facilitator}">Update them every 15 seconds' in still.text
+    # ... and a closed workshop's numbers no longer change, so it stops by itself.
+    close = [("csrf", hidden(live.text, "csrf")), ("confirm", "yes")]
+    assert post_form(client, f"{workshop.facilitator}/close", close).status_code == 303
+    assert "refresh" not in client.get(workshop.facilitator).headers
+
+
 def test_results_are_the_aggregate_report_with_small_groups_hidden(workshop: Setup) -> None:
     reply = workshop.client().get(f"{workshop.facilitator}/results")
     assert reply.status_code == 200

@@ -5,13 +5,16 @@ two tabs), with a plain page and the right status for every bad submission."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
+from html import unescape
 from pathlib import Path
 
 import pytest
 
+from coprod_check.answers.introduction import INTRODUCTION
 from coprod_check.serve.records import SavedAnswer
-from serve_support import Setup, first_choice, hidden, make_setup, person
+from serve_support import FORM, Setup, first_choice, hidden, make_setup, person
 
 ALL_MINI = {
     "a1": "agree",
@@ -41,9 +44,11 @@ def answers_of(setup: Setup, number: int = 1) -> dict[str, SavedAnswer]:
 def test_welcome_page_defines_co_production_and_says_what_happens_to_answers(setup: Setup) -> None:
     page = setup.client().get(setup.welcome)
     assert page.status_code == 200
-    assert "What co-production means" in page.text
-    assert "equal and reciprocal relationship" in page.text
-    assert "Boyle and Harris (2009)" in page.text
+    # The one shared introduction (also the handout's and `assess`'s), word for word.
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", page.text)).split())
+    assert f"{INTRODUCTION.heading} {INTRODUCTION.definition} {INTRODUCTION.who_we_mean}" in text
+    for term in INTRODUCTION.glossary:
+        assert f"{term.word.capitalize()} {term.meaning}" in text
     assert "What happens to your answers" in page.text
     assert "at least 3 people" in page.text
     assert page.text.index("What co-production means") < page.text.index('type="submit"')
@@ -399,3 +404,76 @@ def test_the_database_stores_no_resume_token_in_clear(setup: Setup) -> None:
     assert token.encode() not in setup.path.read_bytes()
     wal = Path(f"{setup.path}-wal")
     assert not wal.exists() or token.encode() not in wal.read_bytes()
+
+
+PARTICIPANT_ROUTES = [  # every route under /w/{workshop}, with "{r}" for the resume token
+    ("GET", ""),
+    ("POST", "/start"),
+    ("GET", "/r/{r}"),
+    ("GET", "/r/{r}/about"),
+    ("POST", "/r/{r}/about"),
+    ("GET", "/r/{r}/page/1"),
+    ("POST", "/r/{r}/page/1"),
+    ("GET", "/r/{r}/summary"),
+    ("POST", "/r/{r}/finish"),
+    ("GET", "/r/{r}/done"),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "route", "bad"),
+    [
+        (method, route, bad)
+        for method, route in PARTICIPANT_ROUTES
+        for bad in ("workshop", "resume", "resume of another workshop")
+        if bad == "workshop" or "{r}" in route
+    ],
+)
+def test_no_participant_route_answers_without_its_tokens(
+    tmp_path: Path, method: str, route: str, bad: str
+) -> None:
+    setup = make_setup(tmp_path)
+    other = make_setup(tmp_path / "other" if (tmp_path / "other").mkdir() is None else tmp_path)
+    ann = person(setup)
+    ann.start()
+    ann.about("Ann", "carer")
+    ann.submit(1, ALL_MINI, {"a1": "Ann's private note"})
+    resume = ann.home.rsplit("/", 1)[1]
+    stranger = person(other)
+    stranger.start()
+    workshop = setup.workshop.participant_token
+    if bad == "workshop":
+        workshop = workshop[:-1]
+    given = {"resume": resume[:-1] + ("A" if resume[-1] != "A" else "B")}.get(bad, resume)
+    if bad == "resume of another workshop":
+        given = stranger.home.rsplit("/", 1)[1]
+    csrf = hidden(ann.open(1), "csrf")  # Ann's own, valid code changes nothing either
+    reply = ann.client.request(
+        method,
+        f"/w/{workshop}{route.format(r=given)}",
+        content=f"csrf={csrf}&answer%3Amini%2Fa1=disagree&go=next" if method == "POST" else None,
+        headers=FORM if method == "POST" else None,
+        follow_redirects=False,
+    )
+    assert reply.status_code == 404, reply.text
+    assert "Ann" not in reply.text.replace("&#39;", "'")
+    assert answers_of(setup)["a1"] == SavedAnswer("agree", "Ann's private note")
+    assert len(list(setup.store.responses(setup.workshop.id))) == 1
+
+
+def test_the_token_test_covers_every_participant_route(setup: Setup) -> None:
+    """A new participant route must be added to PARTICIPANT_ROUTES (and so tested above)."""
+    from starlette.routing import Route
+
+    app = setup.client().app.app  # type: ignore[attr-defined]
+    declared = {
+        (method, route.path.removeprefix("/w/{workshop}"))
+        for route in app.routes
+        if isinstance(route, Route) and route.path.startswith("/w/")
+        for method in (route.methods or set()) - {"HEAD"}
+    }
+    tested = {
+        (method, route.replace("{r}", "{resume}").replace("/page/1", "/page/{number:int}"))
+        for method, route in PARTICIPANT_ROUTES
+    }
+    assert declared == tested

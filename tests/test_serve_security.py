@@ -102,6 +102,38 @@ def test_behind_https_cookies_are_secure_and_hsts_is_sent(setup: Setup) -> None:
     assert "Secure" in reply.headers["set-cookie"]
 
 
+def test_no_ip_address_or_user_agent_is_stored(setup: Setup) -> None:
+    """A whole response, then the facilitator's views, from a distinctive address and browser:
+    neither appears anywhere in the database file or its write-ahead log."""
+    from starlette.testclient import TestClient
+
+    from coprod_check.serve.app import create_app
+
+    address, agent = "203.0.113.77", "Canary-Browser/9.9 (unique-agent-7f3a)"
+    client = TestClient(
+        create_app(setup.server),
+        base_url="http://127.0.0.1:8000",
+        client=(address, 50123),
+        headers={"user-agent": agent, "x-forwarded-for": address, "x-real-ip": address},
+    )
+    ann = person(setup, client)
+    ann.start()
+    ann.about("Ann", "carer")
+    assert ann.submit(1, {"a1": "agree"}).status_code == 303
+    assert ann.finish().status_code == 303
+    for path in ("", "/results", "/export/responses.csv"):
+        client.get(f"{setup.facilitator}{path}")
+    stored = b"".join(
+        Path(f"{setup.path}{suffix}").read_bytes()
+        for suffix in ("", "-wal")
+        if Path(f"{setup.path}{suffix}").exists()
+    )
+    assert b"Ann" in stored  # the check reads the real file (the answers are in it) ...
+    for secret in (address, agent, "unique-agent-7f3a", "Canary-Browser"):
+        assert secret.encode() not in stored  # ... and neither the address nor the browser
+        assert secret.encode("utf-16-le") not in stored
+
+
 def test_a_request_too_large_is_refused_before_it_is_read(setup: Setup) -> None:
     client = setup.client(max_body=1024)
     reply = client.post(f"{setup.welcome}/start", content=b"csrf=" + b"x" * 2000, headers=FORM)

@@ -1,13 +1,23 @@
 """What every request handler shares: the store, the loaded banks, and the checks that turn a
-bad link, a closed workshop or a forged form into a plain page (never a traceback)."""
+bad link, a closed workshop or a forged form into a plain page (never a traceback).
+
+How handlers reach the store, and why (measured with py-spy under ``benchmarks/serve_load.py``):
+the small reads a participant's request makes (the workshop by its token, one response and its
+answers, each by a unique index) run on the event loop itself: they take tens of microseconds,
+while handing each to a worker thread cost a quarter of the server's CPU time in thread wake-ups
+and contention for the interpreter lock. Writes go to one writer thread, :meth:`Server.write`,
+so a slow disk never stalls the loop, and changes that arrive together share one commit
+(:mod:`coprod_check.serve.writer`). Building results from every response is heavy
+and stays in the thread pool.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import ParamSpec, TypeVar
 
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
 
@@ -15,8 +25,12 @@ from coprod_check.bank.model import Bank
 from coprod_check.serve.flow import Page, build_pages
 from coprod_check.serve.records import Workshop, WorkshopStore
 from coprod_check.serve.security import cross_site, csrf_ok
+from coprod_check.serve.writer import GroupWriter
 
 MAX_FIELDS = 400
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class PageError(Exception):
@@ -56,7 +70,16 @@ class Server:
     banks: dict[tuple[str, str], Bank]
     https: bool = False
     public_url: str | None = None
+    #: How often the facilitator page reloads itself to show new answers (seconds).
+    refresh_seconds: int = 15
     _pages: dict[int, tuple[Page, ...]] = field(default_factory=dict)
+    _writer: GroupWriter | None = None
+
+    async def write(self, change: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Make one store change on the writer thread; returns once it is committed."""
+        if self._writer is None:
+            self._writer = GroupWriter(self.store)
+        return await self._writer.run(change, *args, **kwargs)
 
     def banks_of(self, workshop: Workshop) -> list[Bank]:
         found = [self.banks.get(ref) for ref in workshop.settings.banks]
@@ -86,13 +109,13 @@ class Server:
         return str(request.base_url).rstrip("/")
 
     async def participant_workshop(self, token: str) -> Workshop:
-        workshop = await run_in_threadpool(self.store.by_participant_token, token)
+        workshop = self.store.by_participant_token(token)
         if workshop is None:
             raise NOT_FOUND
         return workshop
 
     async def facilitator_workshop(self, token: str) -> Workshop:
-        workshop = await run_in_threadpool(self.store.by_facilitator_token, token)
+        workshop = self.store.by_facilitator_token(token)
         if workshop is None:
             raise NOT_FOUND
         return workshop

@@ -3,6 +3,7 @@ consensus round, exports and closing. Without the token none of them answers (40
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from starlette.concurrency import run_in_threadpool
@@ -88,7 +89,11 @@ class Facilitator:
                 )
             )
         url = self._participant_url(request, workshop)
-        return pages.page(
+        # Live numbers without JavaScript: the browser reloads the page by itself (the HTTP
+        # ``Refresh`` header), until the facilitator turns it off (``?live=0``), e.g. to read
+        # it with a screen reader or to tick the close box at leisure (WCAG 2.2.1).
+        live = request.query_params.get("live") != "0" and not is_closed(workshop)
+        response = pages.page(
             "facilitator",
             workshop=workshop,
             title=workshop.settings.title,
@@ -101,7 +106,13 @@ class Facilitator:
             home=f"/f/{ft}",
             close_csrf=csrf_token(workshop.secret, "close", ft),
             minimum=minimum,
+            live=live,
+            every=self.server.refresh_seconds,
+            updated=dt.datetime.now(dt.UTC).strftime("%H:%M:%S UTC"),
         )
+        if live:
+            response.headers["refresh"] = str(self.server.refresh_seconds)
+        return response
 
     async def results(self, request: Request) -> Response:
         from coprod_check.aggregate.report import render
@@ -140,7 +151,7 @@ class Facilitator:
                 "Tick the box to confirm that no more answers should be taken.",
                 (f"/f/{ft}", "Back to the facilitator page"),
             )
-        await run_in_threadpool(self.server.store.close_workshop, workshop.id)
+        await self.server.write(self.server.store.close_workshop, workshop.id)
         return _see_other(f"/f/{ft}")
 
     # -- consensus round --------------------------------------------------------------------
@@ -191,7 +202,7 @@ class Facilitator:
             except FormProblem as problem:
                 error, status = problem.message, 400
             else:
-                await run_in_threadpool(
+                await self.server.write(
                     self.server.store.record_consensus, workshop.id, key, option, note, dissent
                 )
                 return _see_other(f"{here}?saved=1")
@@ -222,7 +233,7 @@ class Facilitator:
         key = (request.path_params["bank"], request.path_params["question"])
         here = f"/f/{ft}/consensus/{key[0]}/{key[1]}"
         await read_form(request, workshop.secret, "dissent", ft, here)
-        await run_in_threadpool(
+        await self.server.write(
             self.server.store.remove_dissent, workshop.id, request.path_params["dissent"]
         )
         return _see_other(here)

@@ -27,15 +27,6 @@ ROLE_CHOICES: dict[str, str] = {
     "other": "Something else",
 }
 
-#: The definition of co-production every participant reads first, from the sources.
-DEFINITION = (
-    "Co-production means delivering public services in an equal and reciprocal relationship "
-    "between professionals, people using services, their families and their neighbours."
-)
-DEFINITION_SOURCE = (
-    "Boyle and Harris (2009), quoted in Becky Malby (2014), Coproducing Health – a briefing"
-)
-
 
 def group_labels() -> dict[str, str]:
     return dict(GROUP_LABELS)

@@ -1,6 +1,7 @@
 """The participant's pages: welcome, about you, one page per section, summary, done.
 
-Each handler reads the request (async), then does its storage work in a worker thread. Every
+Each handler reads the request (async) and the store (on the loop: small indexed reads), and
+hands each change to the store's writer thread (see :mod:`coprod_check.serve.context`). Every
 page a participant sees is reached through the workshop's link and, after starting, their own
 response's private resume token: one person's link reaches only their own answers.
 """
@@ -10,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from coprod_check.answers.introduction import INTRODUCTION
 from coprod_check.serve import pages
 from coprod_check.serve.context import (
     PageError,
@@ -54,7 +55,7 @@ class Participant:
     # -- helpers ----------------------------------------------------------------------------
 
     async def _response(self, workshop: Workshop, resume: str) -> ResponseRecord:
-        found = await run_in_threadpool(self.server.store.response, workshop.id, token_hash(resume))
+        found = self.server.store.response(workshop.id, token_hash(resume))
         if found is None:
             raise PageError(
                 404,
@@ -85,17 +86,14 @@ class Participant:
         resume: str | None = None
         cookie = request.cookies.get(COOKIE)
         if cookie:
-            found = await run_in_threadpool(
-                self.server.store.response, workshop.id, token_hash(cookie)
-            )
+            found = self.server.store.response(workshop.id, token_hash(cookie))
             if found is not None and found.finished_at is None and found.about_done:
                 resume = f"/w/{wt}/r/{cookie}"
         return pages.page(
             "welcome",
             workshop=workshop,
             title=workshop.settings.title,
-            definition=pages.DEFINITION,
-            definition_source=pages.DEFINITION_SOURCE,
+            introduction=INTRODUCTION,
             min_group_size=workshop.settings.min_group_size,
             sections=len(self.server.pages_of(workshop)),
             resume=resume,
@@ -109,7 +107,7 @@ class Participant:
         require_open(workshop, saved_note=False)
         await read_form(request, workshop.secret, "start", wt, f"/w/{wt}")
         token = new_resume_token()
-        await run_in_threadpool(self.server.store.start_response, workshop.id, token_hash(token))
+        await self.server.write(self.server.store.start_response, workshop.id, token_hash(token))
         response = _see_other(f"/w/{wt}/r/{token}/about")
         response.set_cookie(
             COOKIE,
@@ -161,7 +159,7 @@ class Participant:
                 values = {"pseudonym": single(form, "pseudonym") or "", "role": ""}
             else:
                 position = max(found.position, 1)
-                await run_in_threadpool(
+                await self.server.write(
                     self.server.store.save_about, found.id, pseudonym, role, position
                 )
                 return _see_other(f"/w/{wt}/r/{rt}/page/1")
@@ -221,7 +219,7 @@ class Participant:
                 if same or single(form, "seen") == fingerprint(page, found.answers):
                     if not same:
                         position = max(found.position, number + 1 if go == "next" else number)
-                        await run_in_threadpool(
+                        await self.server.write(
                             self.server.store.save_page, found.id, answers, position
                         )
                     return _see_other(self._after(wt, rt, number, go, len(all_pages)))
@@ -297,7 +295,7 @@ class Participant:
         if found.finished_at is None:
             require_open(workshop)
             await read_form(request, workshop.secret, "finish", rt, f"/w/{wt}/r/{rt}/summary")
-            await run_in_threadpool(self.server.store.finish, found.id)
+            await self.server.write(self.server.store.finish, found.id)
         response = _see_other(f"/w/{wt}/r/{rt}/done")
         # A shared laptop: the next person starts afresh.
         response.delete_cookie(

@@ -8,6 +8,7 @@ touching pages or tests of behaviour. Records are plain frozen dataclasses, neve
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -90,8 +91,12 @@ class ConsensusAnswer:
 class WorkshopStore(Protocol):
     """Everything the server and the workshop commands need from storage.
 
-    Every method that changes data is one transaction: all of it is stored, or none.
+    Every method that changes data is one transaction: all of it is stored, or none. Inside
+    :meth:`batch`, each is a savepoint of the batch's one transaction instead (still all or
+    none), made durable by the batch's commit.
     """
+
+    def batch(self) -> AbstractContextManager[None]: ...
 
     def create_workshop(self, settings: WorkshopSettings) -> Workshop: ...
 

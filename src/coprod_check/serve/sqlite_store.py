@@ -6,9 +6,12 @@ Why these choices:
   middle of a write leaves the last committed state; ``synchronous=FULL`` makes every committed
   page of answers survive a power cut too.
 - **One transaction per change** (``BEGIN IMMEDIATE`` ... ``COMMIT``): a page of answers is
-  stored whole or not at all. Writers in this process queue on a lock rather than on SQLite's
-  busy-wait, which sleeps in steps and would add tens of milliseconds under load; another
-  process (``coprod-check workshop close``) still waits up to ``BUSY_MS`` for the file lock.
+  stored whole or not at all. The server's writer groups concurrent changes into one
+  transaction (:meth:`SqliteStore.batch`, see :mod:`coprod_check.serve.writer`), each change
+  then a savepoint of it, still whole or not at all. Writers in this process queue on a lock
+  rather than on SQLite's busy-wait, which sleeps in steps and would add tens of milliseconds
+  under load; another process (``coprod-check workshop close``) still waits up to ``BUSY_MS``
+  for the file lock.
 - **Answers keyed by (response, bank, question)** and written with an upsert: submitting a page
   twice, going back, or two tabs can overwrite an answer but never duplicate one.
 - **Migrations** (:mod:`coprod_check.serve.schema`) are applied in the same transaction as
@@ -106,8 +109,36 @@ class SqliteStore:
         return connection
 
     @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for the changes made in it on this thread (the server's writer
+        commits concurrent submissions together: one fsync for all). Each change is a savepoint
+        of it: whole or not at all, alone."""
+        connection = self._connection()
+        with self._write_lock:
+            connection.execute("BEGIN IMMEDIATE")
+            self._local.batch = True
+            try:
+                yield
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            finally:
+                self._local.batch = False
+            connection.execute("COMMIT")
+
+    @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         connection = self._connection()
+        if getattr(self._local, "batch", False):
+            connection.execute("SAVEPOINT change")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK TO change")
+                connection.execute("RELEASE change")
+                raise
+            connection.execute("RELEASE change")
+            return
         with self._write_lock:
             connection.execute("BEGIN IMMEDIATE")
             try:
