@@ -20,10 +20,11 @@ from coprod_check.bank.model import Bank, Consequence, Section
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.approaches import suggest, weak_questions
 from coprod_check.scoring.citations import cite
-from coprod_check.scoring.confidence import short_banks
-from coprod_check.scoring.numbers import HALF, percent, share_text, show
+from coprod_check.scoring.confidence import answered_share, short_banks
+from coprod_check.scoring.numbers import HALF, format_percent, format_score
 from coprod_check.scoring.result import (
     ApproachSuggestion,
+    CitationText,
     Confidence,
     Reason,
     RedFlagHit,
@@ -31,6 +32,7 @@ from coprod_check.scoring.result import (
     Verdict,
     VerdictId,
 )
+from coprod_check.scoring.sections import score_text
 
 LABELS: dict[VerdictId, str] = {
     "ready": "Ready to co-produce",
@@ -90,8 +92,9 @@ def _section_reason(
         score = "none of its reasons holds"
     else:
         score = (
-            f"score {show(result.score)}; met at {show(result.met_at)}, partly met at "
-            f"{show(result.partly_met_at)}"
+            f"score {score_text(result)}; "
+            f"met at {format_score(result.met_at)}, partly met at "
+            f"{format_score(result.partly_met_at)}"
         )
     text = f"“{result.title}” is {result.status.replace('-', ' ')} ({score})"
     if weak:
@@ -191,6 +194,15 @@ def _fits_reason(
         if strong:
             parts.append(f"“{result.title}” is {result.status.replace('-', ' ')}")
             ids += strong
+    source: CitationText | None = None
+    for item in _rows_that_rule_out_others(banks, items):
+        parts.append(
+            f"you answered “{item.option.label if item.option else ''}” to "
+            f"“{item.question.statement}”"
+        )
+        ids.append(item.question.id)
+        if source is None:
+            source = cite(item.bank, item.question.citation)
     if not parts:
         return None
     return Reason(
@@ -198,7 +210,34 @@ def _fits_reason(
         text="Co-production, not another approach, fits this work: " + "; ".join(parts),
         question_ids=ids,
         rule="no approach that fits better holds",
+        source=source.short if source else "",
+        source_brief=source.brief if source else "",
     )
+
+
+def _rows_that_rule_out_others(
+    banks: Sequence[Bank], items: Sequence[ScoredAnswer]
+) -> list[ScoredAnswer]:
+    """Answers in an approach section (Malby's voice / choice / co-production table) that hold
+    (at least half way up the scale) and that, answered otherwise, would let another approach
+    fit better: the co-production row answered "True" says in the source's own words why
+    co-production fits. Only the first question of each approach condition counts."""
+    gates: dict[str, set[str]] = {}
+    for bank in banks:
+        for approach in bank.approaches:
+            for condition in approach.when:
+                if condition.question is not None and condition.answers:
+                    gates.setdefault(condition.question, set()).update(condition.answers)
+    return [
+        item
+        for item in items
+        if item.section.role == "approach"
+        and item.question.id in gates
+        and item.option is not None
+        and item.option.id not in gates[item.question.id]
+        and item.value is not None
+        and item.value >= HALF
+    ]
 
 
 def decide(
@@ -229,7 +268,7 @@ def decide(
     if confidence.label == "insufficient":
         text = (
             f"Only {confidence.answered} of {confidence.total} questions are answered "
-            f"({percent(confidence.answered, confidence.total)}); answer more before relying on "
+            f"({answered_share(confidence.fraction)}); answer more before relying on "
             "a verdict"
         )
         reasons = [Reason(kind="too-few-answers", text=text, rule="1: too few answers")]
@@ -237,7 +276,7 @@ def decide(
             Reason(
                 kind="too-few-answers",
                 text=f"Bank “{bank.title}” has {got} of {of} answered; it needs at least "
-                f"{share_text(bank.min_answered)}",
+                f"{format_percent(bank.min_answered)}",
                 rule="1: too few answers",
             )
             for bank, got, of in short_banks(banks, items)
