@@ -87,7 +87,11 @@ def _section_reason(
     rule: str,
 ) -> Reason:
     bank, section = _definition(banks, result)
-    weak = weak_questions(result, items)
+    # A criterion's middle answers ("Neither agree nor disagree") hold it below "met": they are
+    # named with the answers against it, never as "in its favour". An "any" section (reasons to
+    # co-produce) counts a middle answer ("Partly true") as a reason that holds.
+    middle_is_weak = section.rule != "any"
+    weak = weak_questions(result, items, middle_is_weak=middle_is_weak)
     if section.rule == "any":
         score = "none of its reasons holds"
     else:
@@ -101,7 +105,7 @@ def _section_reason(
         text += f": you answered {_words(items, bank.id, weak)}"
     if result.status == "partly-met":
         # what kept it from "not met" is as decisive as what kept it from "met"
-        strong = weak_questions(result, items, strong=True)
+        strong = weak_questions(result, items, strong=True, middle_is_weak=middle_is_weak)
         if strong:
             text += ("; " if weak else ": ") + f"in its favour, {_words(items, bank.id, strong)}"
         weak = weak + strong
