@@ -18,12 +18,8 @@ from coprod_check.bank.checks import CHECKS, BankData, red_flags_at_worst_end, r
 from coprod_check.bank.loader import check_bank
 from coprod_check.bank.model import Bank, Citation, ScaleOption
 from coprod_check.files.yaml_source import YamlDocument, parse_yaml
-from coprod_check.problems.schema_errors import (
-    describe_path,
-    describe_value,
-    model_at,
-    schema_findings,
-)
+from coprod_check.problems.schema_errors import describe_path, model_at, schema_findings
+from coprod_check.problems.wording import describe_value
 
 
 def _findings(model: Any, data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str, str]]:

@@ -124,7 +124,7 @@ def test_rule_1_too_few_answers() -> None:
     assert result.confidence.label == "insufficient"
     assert (result.confidence.answered, result.confidence.total) == (2, 9)
     assert result.verdict.reasons[0] == (
-        "Only 2 of 9 questions are answered (22%); answer more before relying on a verdict"
+        "Only 2 of 9 questions are answered (22.2%); answer more before relying on a verdict"
     )
     assert result.verdict.explanation.endswith("Rule 1 applied.")
 
@@ -308,7 +308,7 @@ def test_confidence_of_a_result() -> None:
     assert (result.confidence.answered, result.confidence.total) == (7, 9)
     assert result.confidence.fraction == 0.7778
     assert result.confidence.label == "medium"
-    assert result.confidence.explanation.startswith("7 of 9 questions answered (78%)")
+    assert result.confidence.explanation.startswith("7 of 9 questions answered (77.8%)")
 
 
 def test_case_counts_items_that_hold() -> None:

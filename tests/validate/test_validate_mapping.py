@@ -22,7 +22,8 @@ import pytest
 from coprod_check.aggregate.bank_index import BankIndex
 from coprod_check.aggregate.mapping import InvalidMappingError, load_mapping
 from coprod_check.answers.loader import available_banks
-from coprod_check.validate.run import kind_of, validate_paths
+from coprod_check.files.kinds import kind_of
+from coprod_check.validate.run import validate_paths
 from validate_cases import case_inputs, check_golden, run_case
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "validate-mapping"

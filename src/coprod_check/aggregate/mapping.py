@@ -43,7 +43,8 @@ from coprod_check.errors import CoprodError, InvalidFileError, Location
 from coprod_check.files.yaml_source import YamlDocument, load_yaml
 from coprod_check.problems import Problem
 from coprod_check.problems.codes import Code
-from coprod_check.problems.schema_errors import closest, schema_findings
+from coprod_check.problems.schema_errors import schema_findings
+from coprod_check.problems.wording import closest
 
 MAPPING_VERSION = 1
 #: Column targets that are not questions.

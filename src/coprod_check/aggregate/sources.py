@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 
 from coprod_check.aggregate.csv_source import CsvSource
 from coprod_check.errors import InputError, Location, UsageError
+from coprod_check.files.kinds import TABLE_SUFFIXES, WORKBOOK_SUFFIXES, YAML_SUFFIXES
 
 if TYPE_CHECKING:
     from coprod_check.aggregate.xlsx_source import XlsxSource
 
 #: File name endings read as tables, besides .csv and .tsv.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-TABLE_SUFFIXES = (".csv", ".tsv", *WORKBOOK_SUFFIXES)
-ANSWERS_SUFFIXES = (".yaml", ".yml")
+ANSWERS_SUFFIXES = YAML_SUFFIXES
 #: Spreadsheets aggregate cannot read (it says how to save them instead).
 OTHER_SPREADSHEETS = (".xls", ".ods", ".numbers")
 

@@ -17,6 +17,7 @@ from coprod_check.aggregate.result import (
     SectionStats,
 )
 from coprod_check.aggregate.roles import GROUP_LABELS
+from coprod_check.problems.wording import plural
 from coprod_check.render.words import (
     CONFIDENCE_WORDS,
     ROLE_WORDS,
@@ -159,10 +160,6 @@ class AggregateView:
     group_labels: dict[str, str] = field(default_factory=dict)
 
 
-def _n(number: int, noun: str, plural: str | None = None) -> str:
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
-
-
 def build_view(result: AggregateResult) -> AggregateView:
     settings = result.settings
     shown = [group for group in result.groups if group.shown]
@@ -177,7 +174,11 @@ def build_view(result: AggregateResult) -> AggregateView:
     ]
     if result.without_role:
         summary.append(
-            ("No role given", f"{_n(result.without_role, 'respondent')} (counted in Everyone)")
+            (
+                "No role given",
+                plural(result.without_role, "respondent", thousands=True)
+                + " (counted in Everyone)",
+            )
         )
     privacy = (
         f"Role groups with fewer than {settings.min_group_size} respondents are not shown on "
@@ -246,14 +247,14 @@ def build_view(result: AggregateResult) -> AggregateView:
 
 
 def _more(number: int, noun: str) -> str:
-    return f"… and {_n(number, noun)} more (not listed)" if number > 0 else ""
+    return f"… and {plural(number, noun, thousands=True)} more (not listed)" if number > 0 else ""
 
 
 def _respondents(result: AggregateResult) -> str:
     files = len(result.inputs)
-    text = f"{result.respondents:,} from {_n(files, 'file')}"
+    text = f"{result.respondents:,} from {plural(files, 'file', thousands=True)}"
     if result.rows_skipped:
-        text += f"; {_n(result.rows_skipped, 'bad row')} skipped"
+        text += f"; {plural(result.rows_skipped, 'bad row', thousands=True)} skipped"
         listed = [
             f"{item.path} row{'s' if len(item.skipped_rows) > 1 else ''} "
             + ", ".join(str(row) for row in item.skipped_rows)
@@ -267,7 +268,7 @@ def _respondents(result: AggregateResult) -> str:
         text += "; no rows skipped"
     blank = sum(item.blank_rows for item in result.inputs)
     if blank:
-        text += f"; {_n(blank, 'empty row')} ignored"
+        text += f"; {plural(blank, 'empty row', thousands=True)} ignored"
     return text
 
 

@@ -35,7 +35,8 @@ from coprod_check.bank.model import Bank, Question, Scale
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.problems import Problem
 from coprod_check.problems.codes import Code
-from coprod_check.problems.schema_errors import closest, schema_findings
+from coprod_check.problems.schema_errors import schema_findings
+from coprod_check.problems.wording import closest
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 

@@ -14,6 +14,7 @@ from coprod_check.answers.checks import check_and_parse
 from coprod_check.answers.model import AnswersFile
 from coprod_check.bank.model import Bank
 from coprod_check.errors import InvalidFileError, UsageError
+from coprod_check.files.kinds import is_yaml_name
 from coprod_check.files.yaml_source import YamlDocument, parse_yaml, read_text
 from coprod_check.problems import Problem, more_problems
 
@@ -80,12 +81,7 @@ def _finish(doc: YamlDocument, banks: Sequence[Bank]) -> LoadedAnswers:
 
 
 def _is_path(choice: str) -> bool:
-    return (
-        choice.endswith((".yaml", ".yml"))
-        or "/" in choice
-        or "\\" in choice
-        or Path(choice).is_file()
-    )
+    return is_yaml_name(choice) or "/" in choice or "\\" in choice or Path(choice).is_file()
 
 
 def _bundled() -> list[Bank]:

@@ -23,7 +23,8 @@ from coprod_check.files.resources import bundled_bank_files
 from coprod_check.files.yaml_source import YamlDocument, decode, parse_yaml, read_text
 from coprod_check.problems import Problem, more_problems
 from coprod_check.problems.codes import Code
-from coprod_check.problems.schema_errors import describe_kind, schema_findings
+from coprod_check.problems.schema_errors import schema_findings
+from coprod_check.problems.wording import describe_kind
 
 if TYPE_CHECKING:  # the models are imported when a bank is built, not to check one
     from coprod_check.bank.model import Bank

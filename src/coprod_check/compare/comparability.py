@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from coprod_check.compare.point import Point
 from coprod_check.compare.result import BankChange, Comparability, QuestionChange
 from coprod_check.errors import Location, UsageError
+from coprod_check.problems.wording import plural
 from coprod_check.scoring.result import Result
 
 QuestionKey = tuple[str, str]  # (bank id, question id)
@@ -225,8 +226,8 @@ def check(points: Sequence[Point], *, allow: bool) -> Checked:
     ]
     if real and left_out:
         note = (
-            f"The banks changed between points ({len(real)} change"
-            f"{'s' if len(real) != 1 else ''}); as asked (--allow-bank-change), only the "
+            f"The banks changed between points ({plural(len(real), 'change')}); as asked "
+            "(--allow-bank-change), only the "
             f"{len(common)} questions identical at every point are compared and "
             f"{len(left_out)} are left out. Section scores are recomputed over the shared "
             "questions; levels, verdicts and confidence are as each result reported them, "

@@ -41,6 +41,7 @@ from coprod_check.compare.result import (
 from coprod_check.errors import UsageError
 from coprod_check.plan.model import Plan
 from coprod_check.plan.progress import plan_progress
+from coprod_check.problems.wording import plural
 from coprod_check.scoring.result import (
     VERDICT_ORDER,
     LevelResult,
@@ -309,10 +310,6 @@ def _criteria(
 # -- summary -----------------------------------------------------------------------------------
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 _WORDS: dict[Direction, str] = {
     "better": "better",
     "worse": "worse",
@@ -335,9 +332,9 @@ def _summary(result: CompareResult) -> str:
         f"{directions.count('better')} sections better, {directions.count('worse')} worse, "
         f"{directions.count('same')} the same, "
         f"{directions.count('not-comparable')} not comparable",
-        f"{_count(flags.count('resolved'), 'red flag')} resolved, "
+        f"{plural(flags.count('resolved'), 'red flag')} resolved, "
         f"{flags.count('new')} new, {flags.count('open')} still open",
-        f"{_count(recs.count('acted-on'), 'recommendation')} acted on, "
+        f"{plural(recs.count('acted-on'), 'recommendation')} acted on, "
         f"{recs.count('still-open') + recs.count('new')} open",
     ]
     text = "; ".join(parts) + "."

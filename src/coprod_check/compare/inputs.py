@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from coprod_check.compare.point import GroupPoint, Point
 from coprod_check.errors import InputError, InvalidFileError, Location, UsageError
+from coprod_check.files.kinds import kind_of
 from coprod_check.files.yaml_source import parse_yaml, read_text
 from coprod_check.render.safe_text import UNSAFE
 from coprod_check.scoring.result import RESULT_VERSION, Result
@@ -244,16 +245,16 @@ def _json_location(name: str, text: str, loc: Sequence[str | int]) -> Location:
 
 def _from_yaml(name: str, text: str, banks: BankSource, takes: str) -> Point:
     doc = parse_yaml(text, name)
-    data = doc.data
-    if isinstance(data, dict) and "answers_version" in data:
+    kind = kind_of(doc.data)
+    if kind == "answers":
         return _from_answers(name, text, banks)
-    if isinstance(data, dict) and "schema_version" in data and "sections" in data:
+    if kind == "bank":
         raise InputError(
             f"this is a question bank, not answers; {takes} "
             "(give banks to score answers with --bank)",
             Location(name, 1),
         )
-    if isinstance(data, dict) and "plan_version" in data:
+    if kind == "plan":
         raise InputError(f"this is an action plan, not an assessment; {takes}", Location(name, 1))
     raise InputError(
         f"neither an answers file (no answers_version) nor a saved result; {takes}",

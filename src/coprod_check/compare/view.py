@@ -29,6 +29,7 @@ from coprod_check.render.words import (
     STATUS_WORDS,
     format_score,
 )
+from coprod_check.scoring.confidence import answered_share
 
 TITLE = "Progress across improvement cycles"
 IMPROVEMENT_QUESTION = (
@@ -191,7 +192,7 @@ class CompareView:
 def _point_row(point: PointInfo) -> PointRow:
     confidence = point.confidence
     answered = (
-        f"{confidence.answered} of {confidence.total} ({round(confidence.fraction * 100)}%), "
+        f"{confidence.answered} of {confidence.total} ({answered_share(confidence.fraction)}), "
         f"{CONFIDENCE_WORDS[confidence.label]}"
     )
     return PointRow(

@@ -12,6 +12,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from coprod_check.files.kinds import is_yaml_name
+
 _PACKAGE = "coprod_check"
 _REPO_ROOT = Path(__file__).resolve().parents[3]
 
@@ -37,6 +39,6 @@ def bundled_bank_files() -> list[Traversable]:
     """The bundled bank files, sorted by name so output order is stable."""
     folder = questionnaires_dir()
     return sorted(
-        (item for item in folder.iterdir() if item.name.endswith((".yaml", ".yml"))),
+        (item for item in folder.iterdir() if is_yaml_name(item.name)),
         key=lambda item: item.name,
     )

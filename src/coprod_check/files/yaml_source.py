@@ -35,6 +35,7 @@ from coprod_check.errors import InputError, Location
 from coprod_check.files.input_files import open_input
 from coprod_check.problems import Problem
 from coprod_check.problems.codes import Code
+from coprod_check.problems.wording import shorten
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -251,11 +252,6 @@ def _syntax_error(error: yaml.MarkedYAMLError, name: str) -> InputError:
     return InputError(message, Location(name, line, column))
 
 
-def _shorten(text: str, limit: int = 40) -> str:
-    """``text`` cut to ``limit`` characters for a message (a value can be megabytes long)."""
-    return text if len(text) <= limit else f"{text[: limit - 3]}..."
-
-
 class _Builder:
     """Turn a composed node tree into plain data, recording positions and duplicate keys."""
 
@@ -357,7 +353,7 @@ def _unreadable(node: yaml.Node) -> str:
     tag = node.tag
     if tag == "tag:yaml.org,2002:timestamp":
         return (
-            f"{_shorten(text)} is not a real date; write dates as YYYY-MM-DD "
+            f"{shorten(text)} is not a real date; write dates as YYYY-MM-DD "
             "(or put the value in quotes if it is not a date)"
         )
     if tag == "tag:yaml.org,2002:int" and len(text) > 40 and text.lstrip("+-").isdigit():
@@ -365,8 +361,8 @@ def _unreadable(node: yaml.Node) -> str:
     wanted = _TAG_NAMES.get(tag)
     short = tag.replace("tag:yaml.org,2002:", "!!")
     if wanted is not None:
-        return f"the value {_shorten(text)!r} is tagged {short} but is not {wanted}"
-    return f"the value {_shorten(text)!r} cannot be read as {short}"
+        return f"the value {shorten(text)!r} is tagged {short} but is not {wanted}"
+    return f"the value {shorten(text)!r} cannot be read as {short}"
 
 
 def _checked(value: Any, node: yaml.Node, where: Location) -> Any:
@@ -376,7 +372,7 @@ def _checked(value: Any, node: yaml.Node, where: Location) -> Any:
     if isinstance(value, int):
         if abs(value) > MAX_INT:
             raise InputError(
-                f"the number {_shorten(str(node.value))} is too large (at most 15 digits)", where
+                f"the number {shorten(str(node.value))} is too large (at most 15 digits)", where
             )
         return value
     # Floats stay as they are, infinities and NaN included: the models refuse them with a

@@ -39,7 +39,8 @@ from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.plan.model import ACTION_STATUSES, Plan
 from coprod_check.problems import Problem
 from coprod_check.problems.codes import Code
-from coprod_check.problems.schema_errors import closest, describe_value, schema_findings
+from coprod_check.problems.schema_errors import schema_findings
+from coprod_check.problems.wording import closest, describe_value
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

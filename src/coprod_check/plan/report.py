@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from coprod_check.plan.status import ActionState, PlanStatus
+from coprod_check.problems.wording import plural
 
 FORMATS: tuple[str, ...] = ("text", "json")
 WIDTH = 100
@@ -19,10 +20,6 @@ GROUP_TITLES = {
 }
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
 def counts_text(status: PlanStatus) -> str:
     """``6 actions: 1 being done, 3 planned, 1 done, 1 dropped; 2 overdue``."""
     counts = status.counts
@@ -31,12 +28,12 @@ def counts_text(status: PlanStatus) -> str:
         for name in ("doing", "planned", "done", "dropped")
         if counts[name]
     ]
-    text = _plural(status.total, "action") + (": " + ", ".join(parts) if parts else "")
+    text = plural(status.total, "action") + (": " + ", ".join(parts) if parts else "")
     return text + f"; {counts['overdue']} overdue"
 
 
 def _days(days: int) -> str:
-    return _plural(days, "day")
+    return plural(days, "day")
 
 
 def state_line(state: ActionState) -> str:

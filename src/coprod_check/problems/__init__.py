@@ -7,6 +7,7 @@ from typing import Literal
 
 from coprod_check.errors import Location
 from coprod_check.problems.codes import Code
+from coprod_check.problems.wording import plural
 
 Severity = Literal["error", "warning"]
 
@@ -39,7 +40,4 @@ def more_problems(path: str, errors: int) -> str:
     more = errors - 1
     if more <= 0:
         return ""
-    return (
-        f" (and {more} more problem{'s' if more > 1 else ''}; "
-        f"'coprod-check validate {path}' lists them all)"
-    )
+    return f" (and {plural(more, 'more problem')}; 'coprod-check validate {path}' lists them all)"

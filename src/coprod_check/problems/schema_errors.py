@@ -11,7 +11,6 @@ edits YAML rather than Python.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import types
 from collections.abc import Iterable, Sequence
@@ -22,6 +21,7 @@ from coprod_check.bank.shape import ID_PATTERN, SEMVER_PATTERN
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.problems import Problem, Severity
 from coprod_check.problems.codes import Code
+from coprod_check.problems.wording import closest, describe_value, plural, quote
 
 if TYPE_CHECKING:  # imported for types only: ``validate`` of valid banks never loads pydantic
     from pydantic import BaseModel, ValidationError
@@ -175,10 +175,10 @@ def _finding(
         name = path[-1] if path else "?"
         known = _field_names(model, path[:-1])
         return Finding(
-            path, Code.UNKNOWN_FIELD, f"unknown field {_quote(name)} " + _hint(name, known)
+            path, Code.UNKNOWN_FIELD, f"unknown field {quote(name)} " + _hint(name, known)
         )
     if kind == "missing":
-        return Finding(path, Code.MISSING_FIELD, f"missing required field {_quote(path[-1])}")
+        return Finding(path, Code.MISSING_FIELD, f"missing required field {quote(path[-1])}")
     if kind == "union_type":
         return Finding(
             path,
@@ -197,8 +197,8 @@ def _finding(
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         allowed = str(ctx.get("expected", ""))
-        guess = _closest(value, choices) if isinstance(value, str) else None
-        tip = f"; did you mean {_quote(guess)}?" if guess else ""
+        guess = closest(value, choices) if isinstance(value, str) else None
+        tip = f"; did you mean {quote(guess)}?" if guess else ""
         return Finding(
             path, Code.INVALID_VALUE, f"{label} must be {allowed}, not {describe_value(value)}{tip}"
         )
@@ -212,12 +212,12 @@ def _finding(
             f"{label} is too long ({length} characters; at most {ctx.get('max_length')})",
         )
     if kind in ("too_short", "too_long"):
-        bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        bound: int = ctx.get("min_length" if kind == "too_short" else "max_length", 0)
         least = "at least" if kind == "too_short" else "at most"
         return Finding(
             path,
             Code.INVALID_VALUE,
-            f"{label} needs {least} {_count(bound, 'item')}; it has {ctx.get('actual_length')}",
+            f"{label} needs {least} {plural(bound, 'item')}; it has {ctx.get('actual_length')}",
         )
     bounds = {
         "greater_than_equal": ("at least", "ge"),
@@ -264,42 +264,8 @@ def describe_path(path: Sequence[str | int]) -> str:
     last = path[-1]
     if isinstance(last, int):
         parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), None)
-        return f"item {last + 1} of {_quote(parent)}" if parent else f"item {last + 1}"
-    return _quote(last)
-
-
-def describe_value(value: Any) -> str:
-    """What a person sees in their file, in words: ``text 'abc'``, ``the number 3``, ``a list``."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"text {_quote(shown)}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    return f"a {type(value).__name__}"
-
-
-def describe_kind(value: Any) -> str:
-    """What kind of value, without any of its content: for files that may not be ours
-    (``--bank /etc/passwd`` must not print the first line of that file)."""
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, bool) or value is None:
-        return describe_value(value)
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, dt.date):
-        return "a date"
-    return describe_value(value)
+        return f"item {last + 1} of {quote(parent)}" if parent else f"item {last + 1}"
+    return quote(last)
 
 
 def _number(value: Any) -> str:
@@ -308,32 +274,13 @@ def _number(value: Any) -> str:
     return str(value)
 
 
-def _quote(value: Any) -> str:
-    text = str(value)
-    return f"'{text}'" if "'" not in text else f'"{text}"'
-
-
-def _count(number: Any, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def _hint(name: Any, known: list[str]) -> str:
     if not known:
         return "(not allowed here)"
-    guess = _closest(name, known) if isinstance(name, str) else None
+    guess = closest(name, known) if isinstance(name, str) else None
     if guess:
-        return f"(not allowed here; did you mean {_quote(guess)}?)"
+        return f"(not allowed here; did you mean {quote(guess)}?)"
     return f"(not allowed here; allowed: {', '.join(known)})"
-
-
-def _closest(name: str, choices: Sequence[str]) -> str | None:
-    matches = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-def closest(name: str, choices: Iterable[str]) -> str | None:
-    """The choice most like ``name`` (difflib), or ``None`` when nothing is close."""
-    return _closest(name, list(choices))
 
 
 # --- which model is where ---------------------------------------------------------------------

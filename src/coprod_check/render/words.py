@@ -1,10 +1,24 @@
-"""The numbers and words every report shares: status, role and confidence words, how a score is
-rounded for people, bars of block characters. One home, so that score, aggregate and compare
-reports say and round the same things the same way."""
+"""The numbers and words every report shares: status, role and confidence words, how a score or
+percentage is rounded for people (the rule lives in ``scoring.numbers``, which explanations use
+too), bars of block characters. One home, so that score, aggregate and compare reports say and
+round the same things the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from coprod_check.scoring.numbers import format_percent, format_score
+
+__all__ = [
+    "BAR_WIDTH",
+    "CONFIDENCE_WORDS",
+    "ROLE_GROUPS",
+    "ROLE_WORDS",
+    "STATUS_WORDS",
+    "format_percent",
+    "format_score",
+    "format_value",
+    "format_weight",
+    "text_bar",
+]
 
 BAR_WIDTH = 20
 
@@ -38,25 +52,6 @@ CONFIDENCE_WORDS = {
 }
 
 
-def format_score(score: float | None, thresholds: Sequence[float] = ()) -> str:
-    """A 0-100 score for people: whole numbers stay whole, others show one decimal.
-
-    Give the ``thresholds`` the score is judged against and it is never shown on the wrong side
-    of one: 74.96 against 75 shows as 74.96, not 75.
-    """
-    if score is None:
-        return "–"
-    for digits in range(1, 7):
-        rounded = round(score, digits)
-        if all((score < threshold) == (rounded < threshold) for threshold in thresholds):
-            break
-    else:
-        return repr(score)  # exact: only reached for thresholds with many decimals
-    if rounded == int(rounded):
-        return str(int(rounded))
-    return f"{rounded:.{digits}f}".rstrip("0")
-
-
 def format_value(value: float | None) -> str:
     """A 0-1 answer value, two decimals; a dash when it counts as unanswered."""
     return "–" if value is None else f"{value:.2f}"
@@ -72,7 +67,3 @@ def text_bar(score: float | None, width: int = BAR_WIDTH) -> str:
         return "·" * width
     filled = round(max(0.0, min(100.0, score)) / 100 * width)
     return "█" * filled + "░" * (width - filled)
-
-
-def percent(fraction: float) -> str:
-    return f"{round(fraction * 100)}%"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coprod_check.scoring.answers import ScoredAnswer
-from coprod_check.scoring.numbers import HALF, as_float, show
+from coprod_check.scoring.numbers import HALF, as_float, format_score
 from coprod_check.scoring.result import CaseResult, SectionResult, StatusId
 from coprod_check.scoring.sections import STATUS_ORDER, weighted_score
 
@@ -46,7 +46,7 @@ def case_result(
     held = ", ".join(item.question.id for item in holding) or "none"
     explanation = (
         f"{len(holding)} of {len(case_items)} reasons to co-produce hold ({HOLDS_TEXT[rule]}: "
-        f"{held}); {len(answered)} answered. Score {show(score)}; status "
+        f"{held}); {len(answered)} answered. Score {format_score(score, missing='none')}; status "
         f"{status.replace('-', ' ')}"
         + (" (the worst of the case sections)." if len(case_sections) > 1 else ".")
     )

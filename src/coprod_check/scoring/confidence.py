@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from coprod_check.bank.model import Bank
 from coprod_check.scoring.answers import ScoredAnswer
-from coprod_check.scoring.numbers import exact, percent, share, share_text
+from coprod_check.scoring.numbers import exact, format_percent, share
 from coprod_check.scoring.result import Confidence, ConfidenceLabel
 
 HIGH = Fraction(8, 10)
@@ -27,6 +27,11 @@ def label_for(fraction: Fraction, min_answered: Fraction) -> ConfidenceLabel:
     if fraction >= MEDIUM:
         return "medium"
     return "low"
+
+
+def answered_share(fraction: Fraction | float) -> str:
+    """The answered share as people see it: "63.6%", never rounded across 80% or 50%."""
+    return format_percent(fraction, (HIGH, MEDIUM))
 
 
 def counted(items: Sequence[ScoredAnswer]) -> list[ScoredAnswer]:
@@ -63,15 +68,17 @@ def confidence(banks: Sequence[Bank], items: Sequence[ScoredAnswer]) -> Confiden
     if short or not total:
         label = "insufficient"
     explanation = (
-        f"{answered} of {total} questions answered ({percent(answered, total)}); high confidence "
-        f"needs 80%, medium 50%, and below {share_text(float(needed))} "
+        f"{answered} of {total} questions answered "
+        f"({format_percent(fraction, (HIGH, MEDIUM, needed))}); high confidence needs "
+        f"{format_percent(HIGH)}, medium {format_percent(MEDIUM)}, and below "
+        f"{format_percent(needed)} "
         "(the banks' min_answered) no result is given"
     )
     if not total:
         explanation += "; these banks only describe where things stand (profiles), so no verdict"
     if short:
         explanation += "; too few answered in " + "; ".join(
-            f"bank {bank.id!r} ({got} of {of}; it needs {share_text(bank.min_answered)})"
+            f"bank {bank.id!r} ({got} of {of}; it needs {format_percent(bank.min_answered)})"
             for bank, got, of in short
         )
     return Confidence(

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from coprod_check.bank.model import Bank
 from coprod_check.errors import UsageError
+from coprod_check.problems.wording import plural
 from coprod_check.scoring.levels import NONE_ID, level_bank
 from coprod_check.scoring.result import Result
 
@@ -64,7 +65,7 @@ def shortfalls(
         if blockers:
             count = len(blockers)
             reasons.append(
-                f"{count} blocker{'s' if count > 1 else ''} raised (--fail-on-blockers): "
+                f"{plural(count, 'blocker')} raised (--fail-on-blockers): "
                 + "; ".join(f"{hit.question_id}: {hit.message}" for hit in blockers)
             )
     return reasons

@@ -17,7 +17,7 @@ from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.approaches import weak_questions
 from coprod_check.scoring.citations import cite
 from coprod_check.scoring.confidence import label_for
-from coprod_check.scoring.numbers import exact, share, show
+from coprod_check.scoring.numbers import exact, format_percent, format_score, share
 from coprod_check.scoring.result import LevelResult, LevelStep, SectionResult
 
 #: Kept for ``--fail-below none``: below every level, so it only fails when not assessed.
@@ -75,17 +75,20 @@ def level_result(
                 )
             elif reached:
                 notes.append(
-                    f"{level.name} reached (indicators {show(score)} ≥ {show(level.threshold)})"
+                    f"{level.name} reached (indicators {format_score(score, (level.threshold,))} "
+                    f"≥ {format_score(level.threshold)})"
                 )
             elif not known:
                 notes.append(f"{level.name} not reached: too few of its indicators are answered")
             else:
                 notes.append(
-                    f"{level.name} not reached (indicators {show(score)} < {show(level.threshold)})"
+                    f"{level.name} not reached (indicators "
+                    f"{format_score(score, (level.threshold,))} < {format_score(level.threshold)})"
                 )
         elif assessed and passes:
             notes.append(
-                f"{level.name} indicators score {show(score)} but a lower level is not reached"
+                f"{level.name} indicators score {format_score(score, (level.threshold,))} but a "
+                "lower level is not reached"
             )
         if reached:
             reached_index = index
@@ -124,7 +127,7 @@ def level_result(
             explanation=(
                 f"Only {answered} of {len(indicators)} level indicators of bank {bank.id!r} are "
                 f"answered, fewer than its min_answered share "
-                f"({round(bank.min_answered * 100)}%), so the level is not assessed."
+                f"({format_percent(bank.min_answered)}), so the level is not assessed."
             ),
         )
     level = bank.levels[reached_index]

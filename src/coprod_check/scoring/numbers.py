@@ -1,12 +1,16 @@
-"""Exact arithmetic for scores, so a score of exactly 75 is never 74.99999 and misses "met".
+"""Exact arithmetic for scores, and the one rule for showing a score or percentage to people.
 
 Bank numbers are decimals written in YAML; turning ``str(float)`` into a ``Fraction`` keeps the
 decimal the author wrote (0.1 stays one tenth). Scores are rounded to two decimals *before* they
-are compared with thresholds, so the number a user sees is the number that was compared.
+are compared with thresholds, and results (JSON, CSV) carry those two decimals. People see every
+score and percentage through :func:`format_score` (one decimal, and never on the wrong side of
+a threshold), in every report, format and explanation, so one page never says "38.89" beside
+"38.9".
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 HALF = Fraction(1, 2)
@@ -32,19 +36,42 @@ def share(part: int, whole: int) -> Fraction:
     return Fraction(part, whole) if whole else Fraction(0)
 
 
-def percent(part: int, whole: int) -> str:
-    """``part / whole`` as a whole percentage for explanations ("63%")."""
-    return f"{round(float(share(part, whole)) * 100)}%"
+def format_score(
+    score: Fraction | float | None,
+    thresholds: Sequence[Fraction | float] = (),
+    *,
+    missing: str = "–",
+) -> str:
+    """A 0-100 score for people: whole numbers stay whole, others show one decimal; ``missing``
+    (a dash in tables, "none" in sentences) when there is no score.
 
-
-def share_text(fraction: float) -> str:
-    """A bank share such as ``min_answered`` (0.5) as a percentage ("50%")."""
-    return f"{round(fraction * 100, 1):g}%"
-
-
-def show(score: Fraction | float | None) -> str:
-    """A score for explanations: ``62.5``, ``75`` or ``none``."""
+    Give the ``thresholds`` the score is judged against and it is never shown on the wrong side
+    of one: 74.96 against 75 shows as 74.96, not 75.
+    """
     if score is None:
+        return missing
+    value = float(score)
+    limits = [float(threshold) for threshold in thresholds]
+    for digits in range(1, 7):
+        rounded = round(value, digits)
+        if all((value < limit) == (rounded < limit) for limit in limits):
+            break
+    else:
+        return repr(value)  # exact: only reached for thresholds with many decimals
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.{digits}f}".rstrip("0")
+
+
+def format_percent(fraction: Fraction | float, thresholds: Sequence[Fraction | float] = ()) -> str:
+    """A 0-1 share as a percentage, by the same rule as scores: 7 of 11 is "63.6%"; against a
+    threshold of 0.8, 0.7996 is "79.96%", never "80%"."""
+    return format_score(float(fraction) * 100, [float(t) * 100 for t in thresholds]) + "%"
+
+
+def plain(number: Fraction | float | None) -> str:
+    """An answer value (0-1) or a weight in an explanation: ``0.25``, ``1``, ``1.5``; ``none``."""
+    if number is None:
         return "none"
-    text = f"{float(score):.2f}".rstrip("0").rstrip(".")
+    text = f"{float(number):.2f}".rstrip("0").rstrip(".")
     return text or "0"

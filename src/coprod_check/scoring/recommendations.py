@@ -21,7 +21,7 @@ from coprod_check.bank.model import Bank, Recommendation
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.citations import cite
 from coprod_check.scoring.levels import level_bank
-from coprod_check.scoring.numbers import HALF, show
+from coprod_check.scoring.numbers import HALF
 from coprod_check.scoring.result import (
     LevelResult,
     RecommendationCategory,
@@ -30,6 +30,7 @@ from coprod_check.scoring.result import (
     SectionResult,
     Verdict,
 )
+from coprod_check.scoring.sections import score_text
 from coprod_check.scoring.verdict import consequence
 
 CATEGORY_ORDER: tuple[RecommendationCategory, ...] = (
@@ -150,7 +151,7 @@ def _section_candidates(
                 section.id,
                 section.recommendation,
                 f"“{result.title}” is {result.status.replace('-', ' ')} "
-                f"(score {show(result.score)}).",
+                f"(score {score_text(result)}).",
             )
         )
     return candidates
@@ -213,7 +214,7 @@ def _question_candidates(
             score = section.score if section.score is not None else 0.0
             note = (
                 f"“{section.title}” is {section.status.replace('-', ' ')} "
-                f"(score {show(section.score)})"
+                f"(score {score_text(section)})"
             )
         elif key in cautions:
             category, score, note = "condition", 101.0, "it raises a caution"

@@ -12,11 +12,11 @@ from coprod_check.scoring.numbers import (
     HALF,
     as_float,
     exact,
-    percent,
+    format_percent,
+    format_score,
+    plain,
     rounded,
     share,
-    share_text,
-    show,
 )
 from coprod_check.scoring.result import SectionResult, StatusId
 
@@ -140,21 +140,26 @@ def _explain_counted(
 ) -> str:
     answered = [item for item in items if item.value is not None]
     whose = "this section's own" if section.thresholds else f"the thresholds of bank {bank.id!r}"
-    rule = f"met at {show(thresholds.met)}, partly met at {show(thresholds.partly_met)} ({whose})"
+    rule = (
+        f"met at {format_score(thresholds.met)}, partly met at "
+        f"{format_score(thresholds.partly_met)} ({whose})"
+    )
     counted = (
-        f"{len(answered)} of {len(items)} questions answered ({percent(len(answered), len(items))})"
+        f"{len(answered)} of {len(items)} questions answered "
+        f"({format_percent(share(len(answered), len(items)))})"
     )
     if score is None:
         return f"{counted}; no score without answers, so the status is unknown."
     terms = ", ".join(
-        f"{item.question.id}={show(float(item.value) if item.value is not None else None)}"
-        + (f"×{show(item.question.weight)}" if item.question.weight != 1 else "")
+        f"{item.question.id}={plain(item.value)}"
+        + (f"×{plain(item.question.weight)}" if item.question.weight != 1 else "")
         + (" (reversed)" if item.question.reverse else "")
         for item in answered
     )
     text = (
         f"{counted}; score = 100 × weighted mean of their values on a 0-1 scale "
-        f"[{terms}] = {show(score)}; {rule}"
+        f"[{terms}] = "
+        f"{format_score(score, (thresholds.met, thresholds.partly_met))}; {rule}"
     )
     if section.rule == "any":
         holding = [i.question.id for i in answered if i.value is not None and i.value >= HALF]
@@ -168,7 +173,12 @@ def _explain_counted(
         return f"{text}; so {status.replace('-', ' ')}."
     if status == "unknown":
         return (
-            f"{text}; fewer than {share_text(bank.min_answered)} of the "
+            f"{text}; fewer than {format_percent(bank.min_answered)} of the "
             "questions are answered (the bank's min_answered), so the status is unknown."
         )
     return f"{text}; so {status.replace('-', ' ')}."
+
+
+def score_text(section: SectionResult, missing: str = "none") -> str:
+    """A section's score as people see it, never rounded across its own thresholds."""
+    return format_score(section.score, (section.met_at, section.partly_met_at), missing=missing)

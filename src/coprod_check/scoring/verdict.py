@@ -20,8 +20,8 @@ from coprod_check.bank.model import Bank, Consequence, Section
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.approaches import suggest, weak_questions
 from coprod_check.scoring.citations import cite
-from coprod_check.scoring.confidence import short_banks
-from coprod_check.scoring.numbers import HALF, percent, share_text, show
+from coprod_check.scoring.confidence import answered_share, short_banks
+from coprod_check.scoring.numbers import HALF, format_percent, format_score
 from coprod_check.scoring.result import (
     ApproachSuggestion,
     Confidence,
@@ -31,6 +31,7 @@ from coprod_check.scoring.result import (
     Verdict,
     VerdictId,
 )
+from coprod_check.scoring.sections import score_text
 
 LABELS: dict[VerdictId, str] = {
     "ready": "Ready to co-produce",
@@ -90,8 +91,9 @@ def _section_reason(
         score = "none of its reasons holds"
     else:
         score = (
-            f"score {show(result.score)}; met at {show(result.met_at)}, partly met at "
-            f"{show(result.partly_met_at)}"
+            f"score {score_text(result)}; "
+            f"met at {format_score(result.met_at)}, partly met at "
+            f"{format_score(result.partly_met_at)}"
         )
     text = f"“{result.title}” is {result.status.replace('-', ' ')} ({score})"
     if weak:
@@ -229,7 +231,7 @@ def decide(
     if confidence.label == "insufficient":
         text = (
             f"Only {confidence.answered} of {confidence.total} questions are answered "
-            f"({percent(confidence.answered, confidence.total)}); answer more before relying on "
+            f"({answered_share(confidence.fraction)}); answer more before relying on "
             "a verdict"
         )
         reasons = [Reason(kind="too-few-answers", text=text, rule="1: too few answers")]
@@ -237,7 +239,7 @@ def decide(
             Reason(
                 kind="too-few-answers",
                 text=f"Bank “{bank.title}” has {got} of {of} answered; it needs at least "
-                f"{share_text(bank.min_answered)}",
+                f"{format_percent(bank.min_answered)}",
                 rule="1: too few answers",
             )
             for bank, got, of in short_banks(banks, items)

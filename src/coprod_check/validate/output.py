@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from coprod_check.problems import Problem
+from coprod_check.problems.wording import plural
 from coprod_check.validate.run import ValidationReport
 
 FORMATS: tuple[str, ...] = ("text", "json", "github")
@@ -40,17 +41,17 @@ def summary(report: ValidationReport) -> str:
 
     Warnings are counted apart from errors because they do not change the exit code.
     """
-    parts = [f"{_count(len(report.files), 'file')} checked"]
+    parts = [f"{plural(len(report.files), 'file')} checked"]
     errors, error_files = report.count("error")
     warnings, warning_files = report.count("warning")
     if errors:
-        parts.append(f"{_count(errors, 'error')} in {_count(error_files, 'file')}")
+        parts.append(f"{plural(errors, 'error')} in {plural(error_files, 'file')}")
     if report.unreadable:
-        parts.append(f"{_count(report.unreadable, 'file')} unreadable")
+        parts.append(f"{plural(report.unreadable, 'file')} unreadable")
     if len(parts) == 1:
         parts.append("all valid")
     if warnings:
-        parts.append(f"{_count(warnings, 'warning')} in {_count(warning_files, 'file')}")
+        parts.append(f"{plural(warnings, 'warning')} in {plural(warning_files, 'file')}")
     return ", ".join(parts)
 
 
@@ -114,7 +115,3 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from coprod_check.bank.loader import (
     InvalidBankError,
@@ -35,17 +35,16 @@ from coprod_check.bank.loader import (
     read_bundled,
 )
 from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, Location
+from coprod_check.files.kinds import Kind, is_yaml_name, kind_of
 from coprod_check.files.yaml_source import YamlDocument, read_text
 from coprod_check.problems import Problem
 from coprod_check.problems.codes import Code
-from coprod_check.problems.schema_errors import describe_kind
+from coprod_check.problems.wording import describe_kind
 
 if TYPE_CHECKING:
     from coprod_check.bank.clashes import BankIds
     from coprod_check.bank.model import Bank
 
-Kind = Literal["bank", "answers", "mapping", "plan"]
-YAML_SUFFIXES = (".yaml", ".yml")
 UNREADABLE = Code.UNREADABLE
 NOT_OURS = Code.NOT_COPROD_FILE
 
@@ -176,7 +175,7 @@ def _yaml_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     for root, dirs, names in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if not name.startswith(".") and name.lower().endswith(YAML_SUFFIXES):
+            if not name.startswith(".") and is_yaml_name(name):
                 files.append(Path(root) / name)
     return files, errors
 
@@ -260,22 +259,6 @@ def _validate(
             problems = sorted(check_plan(doc, known), key=Problem.sort_key)
             reports[doc.path] = FileReport(doc.path, "plan", tuple(problems))
     return ValidationReport(tuple(reports[name] for name in sorted(reports)))
-
-
-def kind_of(data: Any) -> Kind | None:
-    """``bank``, ``answers``, ``mapping`` or ``plan`` by the file's top-level keys; else
-    ``None``."""
-    if not isinstance(data, dict):
-        return None
-    if "schema_version" in data:
-        return "bank"
-    if "answers_version" in data:
-        return "answers"
-    if "mapping_version" in data:
-        return "mapping"
-    if "plan_version" in data:
-        return "plan"
-    return None
 
 
 def _not_ours(data: Any) -> str:

@@ -14,7 +14,8 @@ from functools import cached_property
 from typing import Any, TypeGuard
 
 from coprod_check.files.yaml_source import PathKey, YamlDocument
-from coprod_check.problems.schema_errors import Finding, closest
+from coprod_check.problems.schema_errors import Finding
+from coprod_check.problems.wording import closest
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from coprod_check.problems.wording import plural
 from coprod_check.render.summary.model import TOP_ACTIONS, Action, HeatMap, OnePage
 
 if TYPE_CHECKING:
@@ -49,8 +50,8 @@ def _flags(result: Result) -> str:
     cautions = len(result.red_flags) - blockers
     if not result.red_flags:
         return "none raised"
-    parts = [f"{blockers} blocker{'s' if blockers != 1 else ''}"] if blockers else []
-    parts += [f"{cautions} caution{'s' if cautions != 1 else ''}"] if cautions else []
+    parts = [plural(blockers, "blocker")] if blockers else []
+    parts += [plural(cautions, "caution")] if cautions else []
     return " and ".join(parts)
 
 

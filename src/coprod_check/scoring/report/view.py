@@ -20,8 +20,21 @@ from coprod_check.render.words import (
     format_score,
     format_value,
     format_weight,
-    percent,
     text_bar,
+)
+from coprod_check.scoring.confidence import answered_share
+from coprod_check.scoring.report.wording import (
+    ALL_HINT,
+    CATEGORY_WORDS,
+    LEVEL_RULES,
+    PROFILE_NOTE,
+    PROFILE_TITLE,
+    REPORT_TITLE,
+    SCORE_LEGEND,
+    TOP_CONDITIONS,
+    TOP_RECOMMENDATIONS,
+    TRACE_NOTE,
+    VERDICT_RULES,
 )
 from coprod_check.scoring.result import (
     AnswerTrace,
@@ -31,57 +44,10 @@ from coprod_check.scoring.result import (
     Result,
     SectionResult,
 )
+from coprod_check.scoring.sections import score_text
 
 if TYPE_CHECKING:
     from coprod_check.plan.summary import PlanSummary
-
-TOP_RECOMMENDATIONS = 5
-TOP_CONDITIONS = 3
-ALL_HINT = "use --all to see every one"
-REPORT_TITLE = "Co-production readiness report"
-
-PROFILE_TITLE = "Where things stand today"
-PROFILE_NOTE = (
-    "These answers describe where things stand today. They are shown for information and never "
-    "change the verdict, the level or the confidence."
-)
-CATEGORY_WORDS = {
-    "approach": "Do the approach that fits well",
-    "blocker": "Resolve a blocker",
-    "criterion": "Put a criterion in place",
-    "condition": "Meet a condition",
-    "next-level": "Towards the next level",
-    "other": "Also worth doing",
-}
-VERDICT_RULES = (
-    "The verdict is the first of these rules that applies: "
-    "(1) too few questions answered, or no bank that judges readiness answered: not enough "
-    "answers to say; "
-    "(2) an approach fits better than co-production (voice or choice by Malby's table, "
-    "co-design when people cannot have a delivery role, a narrower scale when the scale "
-    "criterion is not met), or none of Malby's reasons to co-produce holds: not the right "
-    "approach; "
-    "(3) one of Malby's \"don't do co-production if\" items holds (a blocker), or Inett's "
-    "authority or shared aims criterion is not met: not yet; "
-    "(4) a caution, or a criterion only partly met, or the outcomes or resource criterion not "
-    "met: ready, on conditions; "
-    "(5) otherwise: ready to co-produce."
-)
-SCORE_LEGEND = (
-    "Scores run from 0 to 100. A section is met at or above its met threshold and partly met at "
-    "or above its partly met threshold (usually 75 and 40); unknown when too few of its "
-    "questions were answered."
-)
-TRACE_NOTE = (
-    "Each answer's value runs from 0 to 1 (reversed where agreeing is bad news); a dash means it "
-    "counts as unanswered. A section's score is 100 times the weighted mean of its answered "
-    "values."
-)
-LEVEL_RULES = (
-    "Needham & Carr's levels are cumulative: descriptive is the baseline every assessed team is "
-    "at; a higher level is reached when its indicators (not counting optional ones) score at "
-    "least its threshold and every lower level is reached. Too few answers: not assessed."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +224,7 @@ def build_view(
         ],
         confidence_text=(
             f"{confidence.answered} of {confidence.total} questions answered "
-            f"({percent(confidence.fraction)}): confidence "
+            f"({answered_share(confidence.fraction)}): confidence "
             f"{CONFIDENCE_WORDS[confidence.label]}."
         ),
         level_name=level.name,
@@ -403,7 +369,7 @@ def _section_row(section: SectionResult, bank_titles: dict[str, str]) -> Section
         section=section,
         bank_title=bank_titles.get(section.bank_id, section.bank_id),
         role_words=ROLE_WORDS.get(section.role, section.role),
-        score_text=format_score(section.score, (section.met_at, section.partly_met_at)),
+        score_text=score_text(section, missing="–"),
         bar=text_bar(section.score),
         status_words=("–" if section.role == "approach" else STATUS_WORDS[section.status]),
         answered_text=f"{section.answered} of {section.total}",
