@@ -40,17 +40,19 @@ MAX_WIDTH = 160
 
 
 def report_width(width: int | None = None) -> int:
-    """How wide to draw: ``width`` if given; else ``COLUMNS``; else the terminal's width when
-    standard output is one; else :data:`DEFAULT_WIDTH` (files and pipes), within limits."""
-    if width is None:
-        columns = os.environ.get("COLUMNS", "").strip()
-        if columns.isdigit():
-            width = int(columns)
-        elif getattr(sys.stdout, "isatty", None) and sys.stdout.isatty():
-            width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-        else:
-            width = DEFAULT_WIDTH
-    return max(MIN_WIDTH, min(MAX_WIDTH, width))
+    """How wide to draw: ``width`` if the caller gives one; else ``COLUMNS``, else the
+    terminal's width when standard output is one (both kept within limits); else
+    :data:`DEFAULT_WIDTH` (files and pipes)."""
+    if width is not None:
+        return width
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit():
+        found = int(columns)
+    elif getattr(sys.stdout, "isatty", None) and sys.stdout.isatty():
+        found = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    else:
+        found = DEFAULT_WIDTH
+    return max(MIN_WIDTH, min(MAX_WIDTH, found))
 
 
 def string_console(color: bool | None, width: int | None) -> Console:
