@@ -26,7 +26,7 @@ FORMATS = {"json": "json", "text": "txt", "markdown": "md"}
 #: What each example is written to show: (verdict, level, confidence).
 PROMISES: dict[str, tuple[str, str | None, str]] = {
     "borough-wide-redesign": ("not-right-approach", "descriptive", "high"),
-    "neighbourhood-peer-support": ("ready", "transformative", "high"),
+    "neighbourhood-peer-support": ("ready-with-conditions", "transformative", "high"),
     "consults-but-decides": ("not-right-approach", "descriptive", "high"),
     "many-dont-knows": ("insufficient-answers", None, "insufficient"),
 }

@@ -66,10 +66,11 @@ def test_weighted_mean_with_reversal() -> None:
     assert "a1=0.75, a2=0.5×3, a3=0.75 (reversed)" in authority.explanation
     assert authority.explanation.endswith("so partly met.")
     assert result.verdict.id == "ready-with-conditions"
+    # the middle answer holds the score down: it is never "in its favour"
     assert result.verdict.conditions == [
-        "“Authority” is partly met (score 60; met at 75, partly met at 40): in its favour, "
-        "“Agree” to “We have authority.”; “Neither” to “Leaders back us.”; “Disagree” to "
-        "“Hierarchy gets in the way.”. Source: Test Author (2020)"
+        "“Authority” is partly met (score 60; met at 75, partly met at 40): you answered "
+        "“Neither” to “Leaders back us.”; in its favour, “Agree” to “We have authority.”; "
+        "“Disagree” to “Hierarchy gets in the way.”. Source: Test Author (2020)"
     ]
 
 

@@ -44,10 +44,16 @@ def _find_section(
 
 
 def weak_questions(
-    section: SectionResult, items: Sequence[ScoredAnswer], *, strong: bool = False
+    section: SectionResult,
+    items: Sequence[ScoredAnswer],
+    *,
+    strong: bool = False,
+    middle_is_weak: bool = False,
 ) -> list[str]:
     """Ids of the section's answered, counted questions in the weaker half of their scale
-    (or, with ``strong``, the better half): the answers behind its status."""
+    (or, with ``strong``, the better half): the answers behind its status. An answer exactly in
+    the middle ("Neither agree nor disagree") is in the better half unless ``middle_is_weak``:
+    a reason that explains why a criterion is not met names it as holding the score down."""
     own = [
         item
         for item in items
@@ -59,7 +65,12 @@ def weak_questions(
     return [
         item.question.id
         for item in own
-        if item.value is not None and ((item.value >= HALF) if strong else (item.value < HALF))
+        if item.value is not None
+        and (
+            (item.value > HALF if middle_is_weak else item.value >= HALF)
+            if strong
+            else (item.value <= HALF if middle_is_weak else item.value < HALF)
+        )
     ]
 
 

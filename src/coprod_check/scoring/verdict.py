@@ -24,6 +24,7 @@ from coprod_check.scoring.confidence import answered_share, short_banks
 from coprod_check.scoring.numbers import HALF, format_percent, format_score
 from coprod_check.scoring.result import (
     ApproachSuggestion,
+    CitationText,
     Confidence,
     Reason,
     RedFlagHit,
@@ -86,7 +87,11 @@ def _section_reason(
     rule: str,
 ) -> Reason:
     bank, section = _definition(banks, result)
-    weak = weak_questions(result, items)
+    # A criterion's middle answers ("Neither agree nor disagree") hold it below "met": they are
+    # named with the answers against it, never as "in its favour". An "any" section (reasons to
+    # co-produce) counts a middle answer ("Partly true") as a reason that holds.
+    middle_is_weak = section.rule != "any"
+    weak = weak_questions(result, items, middle_is_weak=middle_is_weak)
     if section.rule == "any":
         score = "none of its reasons holds"
     else:
@@ -100,7 +105,7 @@ def _section_reason(
         text += f": you answered {_words(items, bank.id, weak)}"
     if result.status == "partly-met":
         # what kept it from "not met" is as decisive as what kept it from "met"
-        strong = weak_questions(result, items, strong=True)
+        strong = weak_questions(result, items, strong=True, middle_is_weak=middle_is_weak)
         if strong:
             text += ("; " if weak else ": ") + f"in its favour, {_words(items, bank.id, strong)}"
         weak = weak + strong
@@ -193,6 +198,15 @@ def _fits_reason(
         if strong:
             parts.append(f"“{result.title}” is {result.status.replace('-', ' ')}")
             ids += strong
+    source: CitationText | None = None
+    for item in _rows_that_rule_out_others(banks, items):
+        parts.append(
+            f"you answered “{item.option.label if item.option else ''}” to "
+            f"“{item.question.statement}”"
+        )
+        ids.append(item.question.id)
+        if source is None:
+            source = cite(item.bank, item.question.citation)
     if not parts:
         return None
     return Reason(
@@ -200,7 +214,34 @@ def _fits_reason(
         text="Co-production, not another approach, fits this work: " + "; ".join(parts),
         question_ids=ids,
         rule="no approach that fits better holds",
+        source=source.short if source else "",
+        source_brief=source.brief if source else "",
     )
+
+
+def _rows_that_rule_out_others(
+    banks: Sequence[Bank], items: Sequence[ScoredAnswer]
+) -> list[ScoredAnswer]:
+    """Answers in an approach section (Malby's voice / choice / co-production table) that hold
+    (at least half way up the scale) and that, answered otherwise, would let another approach
+    fit better: the co-production row answered "True" says in the source's own words why
+    co-production fits. Only the first question of each approach condition counts."""
+    gates: dict[str, set[str]] = {}
+    for bank in banks:
+        for approach in bank.approaches:
+            for condition in approach.when:
+                if condition.question is not None and condition.answers:
+                    gates.setdefault(condition.question, set()).update(condition.answers)
+    return [
+        item
+        for item in items
+        if item.section.role == "approach"
+        and item.question.id in gates
+        and item.option is not None
+        and item.option.id not in gates[item.question.id]
+        and item.value is not None
+        and item.value >= HALF
+    ]
 
 
 def decide(
