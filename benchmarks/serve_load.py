@@ -10,7 +10,10 @@ at most ``--timeout`` seconds in all.
 Prints p50 / p95 / p99 latency of page requests (each GET and POST), the errors (any status
 other than the one expected), the same figures for the server's static stylesheet fetched
 alongside as the baseline (the cheapest request this server answers, under the same load), the
-ratio of the two p99s, the machine's load, the CPU time the server and this load generator
+ratio of the two p99s, each page request's time inside the server (its ``Server-Timing``
+header, which the server sends when started with ``COPROD_SERVE_TIMING=1``: what the client
+measures beyond it is the network, and waiting for a core, in the server or in this generator),
+the machine's load, the CPU time the server and this load generator
 each used (they share the machine's cores, so the generator's share is time the server did not
 have), and then checks the database holds exactly every
 answer sent: every statement of every participant, option and note. Target: 0 errors, 0 lost
@@ -59,6 +62,8 @@ class Stats:
     def __init__(self) -> None:
         self.pages: list[float] = []
         self.by_method: dict[str, list[float]] = {"GET": [], "POST": []}
+        #: The server's own time for each page request (its Server-Timing header), seconds.
+        self.in_server: dict[str, list[float]] = {"GET": [], "POST": []}
         self.baseline: list[float] = []
         self.errors: list[str] = []
 
@@ -82,6 +87,9 @@ async def timed(
         return None
     stats.pages.append(time.perf_counter() - start)
     stats.by_method[method].append(stats.pages[-1])
+    timing = re.search(r"app;dur=([0-9.]+)", reply.headers.get("server-timing", ""))
+    if timing:
+        stats.in_server[method].append(float(timing.group(1)) / 1000)
     if reply.status_code != expect:
         stats.errors.append(f"{method} {url}: {reply.status_code} (expected {expect})")
         return None
@@ -271,7 +279,9 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="coprod-serve-load-"))
     db = folder / "load.db"
-    served = start_serve(db, "--rate-limit", "1000000", "--title", "Load test")
+    served = start_serve(
+        db, "--rate-limit", "1000000", "--title", "Load test", env={"COPROD_SERVE_TIMING": "1"}
+    )
     server = served.process
     try:
         base = served.base
@@ -319,6 +329,13 @@ def main() -> None:
         part = [value * 1000 for value in values]
         print(
             f"  {method} ({len(part)}): p50 {percentile(part, 50):.1f}  "
+            f"p95 {percentile(part, 95):.1f}  p99 {percentile(part, 99):.1f}"
+        )
+    for method, values in stats.in_server.items():
+        part = [value * 1000 for value in values]
+        print(
+            f"  {method} inside the server (Server-Timing: from its headers' arrival to the "
+            f"response, reading the body included): p50 {percentile(part, 50):.1f}  "
             f"p95 {percentile(part, 95):.1f}  p99 {percentile(part, 99):.1f}"
         )
     print(

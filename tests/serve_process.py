@@ -43,8 +43,9 @@ class Served:
             self.process.wait(timeout=timeout)
 
 
-def start_serve(db: Path, *options: str) -> Served:
-    """Start ``coprod-check serve --db DB --port (free) OPTIONS``; return once it answers."""
+def start_serve(db: Path, *options: str, env: dict[str, str] | None = None) -> Served:
+    """Start ``coprod-check serve --db DB --port (free) OPTIONS`` (``env``: added to the
+    environment); return once it answers."""
     port = free_port()
     command = [sys.executable, "-m", "coprod_check", "serve", "--db", str(db), "--port", str(port)]
     process = subprocess.Popen(
@@ -52,7 +53,7 @@ def start_serve(db: Path, *options: str) -> Served:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
     assert process.stdout is not None
     lines: list[str] = []

@@ -38,7 +38,7 @@ class Setup:
     banks: list[Bank]
     path: Path
 
-    def client(self, **options: int) -> TestClient:
+    def client(self, **options: Any) -> TestClient:
         return TestClient(create_app(self.server, **options), base_url=BASE)
 
     @property

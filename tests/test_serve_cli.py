@@ -4,6 +4,7 @@ answering a participant, the warning for --host 0.0.0.0, and close / export / de
 from __future__ import annotations
 
 import io
+import json
 import signal
 import socket
 import subprocess
@@ -179,6 +180,15 @@ def test_workshop_close_export_and_delete(tmp_path: Path) -> None:
     assert again.exit_code == 2 and "already exists; use --force" in again.output
     scored = runner.invoke(app, ["score", str(out / "consensus.yaml"), "--bank", str(MINI)])
     assert scored.exit_code == 0, scored.output
+    # ... and compare, beside a participant's own answers file from the export.
+    with zipfile.ZipFile(out / "answers.zip") as archive:
+        (out / "ann.yaml").write_bytes(archive.read("participant-001.yaml"))
+    inputs = [str(out / "ann.yaml"), str(out / "consensus.yaml")]
+    labels = ["-l", "Ann", "-l", "Consensus"]
+    compared = runner.invoke(app, ["compare", *inputs, "--bank", str(MINI), *labels, "-f", "json"])
+    assert compared.exit_code == 0, compared.output
+    assert isinstance(json.loads(compared.output), dict)
+    assert '"Ann"' in compared.output and '"Consensus"' in compared.output
 
     refused = runner.invoke(app, ["workshop", "delete", db])
     assert refused.exit_code == 2 and "add --yes" in refused.output

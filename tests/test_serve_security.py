@@ -134,6 +134,12 @@ def test_no_ip_address_or_user_agent_is_stored(setup: Setup) -> None:
         assert secret.encode("utf-16-le") not in stored
 
 
+def test_server_timing_is_sent_only_when_asked_for(setup: Setup) -> None:
+    assert "server-timing" not in setup.client().get(setup.welcome).headers
+    timed = setup.client(timing=True).get(setup.welcome).headers["server-timing"]
+    assert re.fullmatch(r"app;dur=\d+\.\d\d", timed)
+
+
 def test_a_request_too_large_is_refused_before_it_is_read(setup: Setup) -> None:
     client = setup.client(max_body=1024)
     reply = client.post(f"{setup.welcome}/start", content=b"csrf=" + b"x" * 2000, headers=FORM)

@@ -57,7 +57,11 @@ def message(status: int, heading: str, text: str, link: tuple[str, str] | None =
 
 
 def create_app(
-    server: Server, *, rate_per_minute: int = RATE_PER_MINUTE, max_body: int = MAX_BODY
+    server: Server,
+    *,
+    rate_per_minute: int = RATE_PER_MINUTE,
+    max_body: int = MAX_BODY,
+    timing: bool = False,
 ) -> GuardMiddleware:
     """The application, wrapped in the guard (headers, size and rate limits)."""
     participant = Participant(server)
@@ -112,6 +116,7 @@ def create_app(
     return GuardMiddleware(
         app,
         rate_per_minute=rate_per_minute,
+        timing=timing,
         max_body=max_body,
         https=server.https,
         refuse=refuse,

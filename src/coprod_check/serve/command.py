@@ -185,7 +185,10 @@ def run_server(launch: Launch, options: ServeOptions) -> None:
     server = Server(
         launch.store, launch.banks, https=options.behind_https, public_url=options.public_url
     )
-    app = create_app(server, rate_per_minute=options.rate_limit)
+    # COPROD_SERVE_TIMING=1: each response says how long the server spent on it (Server-Timing),
+    # for benchmarks/serve_load.py; off by default.
+    timing = os.environ.get("COPROD_SERVE_TIMING") == "1"
+    app = create_app(server, rate_per_minute=options.rate_limit, timing=timing)
     config = uvicorn.Config(
         app,
         host=options.host,

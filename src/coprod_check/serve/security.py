@@ -141,8 +141,13 @@ class GuardMiddleware:
         max_body: int = MAX_BODY,
         https: bool = False,
         refuse: Callable[[int], Awaitable[tuple[bytes, str]]] | None = None,
+        timing: bool = False,
     ) -> None:
         self.app = app
+        #: Send each response's time in the server as a ``Server-Timing`` header (for
+        #: ``benchmarks/serve_load.py``, which shares the machine's cores with the server and so
+        #: must tell the server's own time from waiting for a core).
+        self.timing = timing
         self.limiter = RateLimiter(rate_per_minute)
         self.max_body = max_body
         self.https = https
@@ -174,12 +179,16 @@ class GuardMiddleware:
             return message
 
         started = False
+        arrived = time.perf_counter()
 
         async def secured_send(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
                 message["headers"] = self._headers(list(message.get("headers", [])))
+                if self.timing:
+                    spent = (time.perf_counter() - arrived) * 1000
+                    message["headers"].append((b"server-timing", f"app;dur={spent:.2f}".encode()))
             await send(message)
 
         try:
