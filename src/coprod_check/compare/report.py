@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from markupsafe import Markup
-    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-    from rich.measure import Measurement
+    from rich.console import RenderableType
     from rich.table import Table
 
     from coprod_check.compare.view import CompareView
@@ -134,37 +133,6 @@ def _charts(view: CompareView) -> list[Markup]:
 # -- text ----------------------------------------------------------------------------------------
 
 
-class _Bullets:
-    """A bulleted list: "• ", then the text wrapped with its later lines under the first.
-
-    It draws what a two-column ``Table.grid`` drew (a table cell wraps with ``justify="left"``
-    and ``overflow="ellipsis"``), without measuring a table for every list: a comparison of
-    many cycles has hundreds of them, and they took most of the text report's time.
-    """
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.segment import Segment
-        from rich.text import Text
-
-        width = max(1, options.max_width - 2)
-        for line in self.lines:
-            for number, part in enumerate(
-                Text(line).wrap(console, width, justify="left", overflow="ellipsis")
-            ):
-                yield Segment("• " if number == 0 else "  ")
-                yield from part.render(console)
-                yield Segment.line()
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        from rich.measure import Measurement
-
-        longest = max((len(line) for line in self.lines), default=0)
-        return Measurement(3, 2 + longest).clamp(max_width=options.max_width)
-
-
 def render_text(view: CompareView, *, color: bool | None = None, width: int | None = None) -> str:
     """The comparison as terminal text; ANSI colour codes only when colour is wanted."""
     from coprod_check.render.console import console_text, string_console
@@ -182,14 +150,16 @@ def _blocks(view: CompareView) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
+    from coprod_check.render.hanging import Hanging
+
     def heading(title: str) -> Rule:
         return Rule(Text(title, style="bold"), align="left", characters="─")
 
     def labelled(label: str, value: str, style: str = "") -> Text:
         return Text.assemble((f"{label}: ", "bold"), (value, style))
 
-    def bullets(lines: list[str], indent: int = 2) -> Padding:
-        return Padding(_Bullets(lines), (0, 0, 0, indent))
+    def bullets(lines: list[str], indent: int = 2) -> Hanging:
+        return Hanging([("•", [Text(line)]) for line in lines], indent)
 
     def table() -> Table:
         return Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
@@ -248,20 +218,19 @@ def _blocks(view: CompareView) -> list[RenderableType]:
     blocks.append(heading("Changes at each cycle"))
     for step in view.steps:
         blocks.append(Text(step.title, style="bold"))
-        lines: list[RenderableType] = [
+        lines: list[Text] = [
             labelled("Level", step.level_text, DIRECTION_STYLES[step.step.level.direction]),
             labelled("Verdict", step.verdict_text, DIRECTION_STYLES[step.step.verdict.direction]),
         ]
+        blocks += [Padding(line, (0, 0, 0, 2)) for line in lines]
         for label, items in step.lists:
-            lines.append(Text(f"{label}:", style="bold"))
-            lines.append(
-                bullets([f"{item.text} ({item.bank_id}/{item.question_id})" for item in items])
+            blocks.append(Padding(Text(f"{label}:", style="bold"), (0, 0, 0, 2)))
+            blocks.append(
+                bullets([f"{item.text} ({item.bank_id}/{item.question_id})" for item in items], 4)
             )
         if step.step.regressions:
-            lines.append(Text("Regressions:", style="bold red"))
-            lines.append(bullets(step.step.regressions))
-        for line in lines:
-            blocks.append(Padding(line, (0, 0, 0, 2)))
+            blocks.append(Padding(Text("Regressions:", style="bold red"), (0, 0, 0, 2)))
+            blocks.append(bullets(step.step.regressions, 4))
     blocks.append(Text(""))
 
     blocks.append(heading("Sections (score out of 100 at each point)"))

@@ -8,8 +8,10 @@ User text is passed to rich as :class:`rich.text.Text` with markup off, so a not
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -17,6 +19,7 @@ from rich.text import Text
 
 from coprod_check.render.console import console_text, string_console
 from coprod_check.render.formats import RenderOptions
+from coprod_check.render.hanging import Hanging
 from coprod_check.render.styles import STATUS_STYLES, VERDICT_STYLES
 from coprod_check.render.words import BAR_WIDTH, text_bar
 from coprod_check.scoring.report.view import ReportView, SectionRow, build_view
@@ -44,14 +47,9 @@ def _heading(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", characters="─")
 
 
-def _items(rows: list[tuple[str, RenderableType]], indent: int = 2) -> Padding:
+def _items(rows: list[tuple[str, Sequence[Text]]], indent: int = 2) -> Hanging:
     """A list with hanging indents, so wrapped lines line up under their text."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for marker, body in rows:
-        grid.add_row(Text(marker), body)
-    return Padding(grid, (0, 0, 0, indent))
+    return Hanging(rows, indent)
 
 
 def _labelled(label: str, value: str, style: str = "") -> Text:
@@ -88,20 +86,20 @@ def _verdict(view: ReportView) -> list[RenderableType]:
     ]
     if view.reasons:
         blocks.append(Text("Why:", style="bold"))
-        blocks.append(_items([("•", Text(reason)) for reason in view.reasons]))
+        blocks.append(_items([("•", [Text(reason)]) for reason in view.reasons]))
     if view.conditions:
         blocks.append(Text("Conditions to meet:", style="bold"))
-        blocks.append(_items([("•", Text(condition)) for condition in view.conditions]))
+        blocks.append(_items([("•", [Text(condition)]) for condition in view.conditions]))
     if view.alternatives:
         blocks.append(Text("Approaches that may fit better:", style="bold"))
-        rows: list[tuple[str, RenderableType]] = []
+        rows: list[tuple[str, Sequence[Text]]] = []
         for row in view.alternatives:
-            lines: list[RenderableType] = [
+            lines: list[Text] = [
                 Text.assemble((row.approach.name, "bold"), ": ", row.approach.description)
             ]
             lines += [_labelled("Because", because) for because in row.approach.because]
             lines.append(_labelled("Source", row.citation))
-            rows.append(("•", Group(*lines)))
+            rows.append(("•", lines))
         blocks.append(_items(rows))
     blocks.append(_labelled("Answers", view.confidence_text))
     blocks.append(Text(""))
@@ -218,9 +216,9 @@ def _red_flags(view: ReportView) -> list[RenderableType]:
         if not flags:
             continue
         blocks.append(Text(f"{title} ({len(flags)})", style="bold"))
-        rows: list[tuple[str, RenderableType]] = []
+        rows: list[tuple[str, Sequence[Text]]] = []
         for number, row in enumerate(flags, start=1):
-            lines: list[RenderableType] = [
+            lines: list[Text] = [
                 Text.assemble((f"{row.severity_words}: ", style), row.flag.message),
                 _labelled("Question", row.flag.statement),
                 _labelled("Answer", row.flag.answer_label),
@@ -228,7 +226,7 @@ def _red_flags(view: ReportView) -> list[RenderableType]:
             if row.note:
                 lines.append(_labelled("Note", row.note))
             lines.append(_labelled("Source", row.flag.citation.short))
-            rows.append((f"{number}.", Group(*lines)))
+            rows.append((f"{number}.", lines))
         blocks.append(_items(rows))
     blocks.append(Text(""))
     return blocks
@@ -238,17 +236,17 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
     blocks: list[RenderableType] = [_heading("What to do next")]
     if not view.recommendations:
         blocks.append(Text("No recommendations."))
-    rows: list[tuple[str, RenderableType]] = []
+    rows: list[tuple[str, Sequence[Text]]] = []
     for row in view.recommendations:
         rows.append(
             (
                 f"{row.item.rank}.",
-                Group(
+                [
                     Text.assemble((f"{row.category_words}: ", "bold"), row.item.text),
                     _labelled("Why", row.item.because),
                     _labelled("Source", row.citation),
                     *([_labelled("In the plan", row.planned)] if row.planned else []),
-                ),
+                ],
             )
         )
     if rows:
@@ -257,7 +255,7 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
         blocks.append(Text(view.hidden_text, style="dim"))
     if view.stale_actions:
         blocks.append(Text(view.stale_title, style="bold"))
-        blocks.append(_items([("•", Text(line)) for line in view.stale_actions]))
+        blocks.append(_items([("•", [Text(line)]) for line in view.stale_actions]))
     blocks.append(Text(""))
     return blocks
 
