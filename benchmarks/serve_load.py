@@ -34,11 +34,8 @@ import os
 import random
 import re
 import resource
-import signal
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -48,13 +45,10 @@ from urllib.parse import urlencode
 
 import httpx2
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from serve_process import start_serve
+
 FORM = {"content-type": "application/x-www-form-urlencoded"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def hidden(html: str, name: str) -> str:
@@ -285,52 +279,19 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="coprod-serve-load-"))
     db = folder / "load.db"
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "coprod_check",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--rate-limit",
-            "1000000",
-            "--title",
-            "Load test",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "COPROD_SERVE_TIMING": "1"},
+    served = start_serve(
+        db, "--rate-limit", "1000000", "--title", "Load test", env={"COPROD_SERVE_TIMING": "1"}
     )
+    server = served.process
     try:
-        assert server.stdout is not None
-        banner = ""
-        while "Press Ctrl-C" not in banner:
-            line = server.stdout.readline()
-            if not line:
-                raise SystemExit(
-                    f"the server did not start: {server.stderr.read() if server.stderr else ''}"
-                )
-            banner += line
-        found = re.search(r"Participants: http://127\.0\.0\.1:\d+(/w/\S+)", banner)
-        assert found, banner
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                httpx2.get(base + found.group(1), timeout=1)
-                break
-            except httpx2.TransportError:
-                time.sleep(0.1)
+        base = served.base
+        path = served.participant.removeprefix(base)
         load_before = load_average()
         cpu_before = cpu_seconds(server.pid), cpu_seconds()
         stats, sent, elapsed, unfinished = asyncio.run(
             run(
                 base,
-                found.group(1),
+                path,
                 options.participants,
                 options.think,
                 options.timeout,
@@ -341,8 +302,7 @@ def main() -> None:
         server_cpu = cpu_seconds(server.pid) - cpu_before[0]
         client_cpu = cpu_seconds() - cpu_before[1]
     finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=30)
+        served.stop()
     total, equal, lost = check_database(db, sent)
 
     ms = [value * 1000 for value in stats.pages]

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coprod_check.assess.prompts import Screen
 from coprod_check.assess.runner import run
 from coprod_check.bank.model import Bank
 from coprod_check.files.yaml_source import load_yaml
+from scripted_screen import Scripted
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -106,30 +106,6 @@ def test_a_full_disk_leaves_the_previous_output_intact(
     )
     assert target.read_text(encoding="utf-8") == PREVIOUS
     assert not [p.name for p in disk.iterdir() if p.name.endswith(".tmp")]
-
-
-class Scripted(Screen):
-    def __init__(self, lines: list[object]) -> None:
-        self.lines = lines
-        self.shown: list[str] = []
-
-    def say(self, text: str = "", *, wrap: bool = True) -> None:
-        self.shown.append(text)
-
-    def warn(self, text: str) -> None:
-        self.shown.append(f"! {text}")
-
-    def report(self, text: str) -> None:
-        self.shown.append(text)
-
-    def ask(self, prompt: str) -> str:
-        while self.lines and callable(self.lines[0]):
-            self.lines.pop(0)()  # type: ignore[operator]
-        if not self.lines:
-            raise EOFError
-        line = self.lines.pop(0)
-        assert isinstance(line, str)
-        return line
 
 
 def test_assess_on_a_full_disk_keeps_the_file_and_the_answers(disk: Path, tmp_path: Path) -> None:

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import re
 import signal
 import socket
 import subprocess
-import sys
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,61 +19,18 @@ from typer.testing import CliRunner
 
 from coprod_check.cli import app
 from coprod_check.serve.command import ServeOptions, prepare
+from serve_process import start_serve
 from serve_support import MINI, hidden, make_setup, person
 
 runner = CliRunner()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, str, Path]]:
     db = tmp_path / "live.db"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "coprod_check",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--bank",
-            str(MINI),
-            "--title",
-            "Live test",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    assert process.stdout is not None
-    lines: list[str] = []
-    while not any(line.startswith("Press Ctrl-C") for line in lines):
-        line = process.stdout.readline()
-        assert line, f"server ended early: {process.stderr.read() if process.stderr else ''}"
-        lines.append(line)
-    banner = "".join(lines)
-    participant = re.search(r"Participants: (\S+)", banner)
-    facilitator = re.search(r"Facilitator \(keep private\): (\S+)", banner)
-    assert participant and facilitator
-    for _ in range(100):
-        try:
-            httpx2.get(participant.group(1), timeout=1)
-            break
-        except httpx2.TransportError:
-            time.sleep(0.1)
-    yield process, participant.group(1), facilitator.group(1), db
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=20)
+    server = start_serve(db, "--bank", str(MINI), "--title", "Live test")
+    yield server.process, server.participant, server.facilitator, db
+    server.stop(timeout=20)
 
 
 def test_a_real_server_on_127_0_0_1_takes_answers(

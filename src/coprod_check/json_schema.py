@@ -8,10 +8,11 @@ need the whole bank (references, thresholds, red flags) are beyond JSON Schema: 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import BaseModel
+
+from coprod_check.render.json_text import json_text
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -61,4 +62,4 @@ def render_schema(*, answers: bool = False, plan: bool = False) -> str:
 
         raise UsageError("give --answers or --plan, not both")
     schema = plan_schema() if plan else answers_schema() if answers else bank_schema()
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json_text(schema)

@@ -17,38 +17,11 @@ from coprod_check.answers.introduction import (
     PARTNERS_QUOTE,
     WHO_WE_MEAN,
 )
-from coprod_check.assess.prompts import Screen
 from coprod_check.assess.runner import run
 from coprod_check.bank.loader import load_bundled_banks
 from coprod_check.bank.model import Bank
 from coprod_check.files.yaml_source import load_yaml
-
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "assess" / "bank.yaml"
-
-
-class Scripted(Screen):
-    """Records what is shown; every prompt is answered by end of input (the session stops)."""
-
-    def __init__(self) -> None:
-        self.shown: list[str] = []
-
-    def say(self, text: str = "", *, wrap: bool = True) -> None:
-        self.shown.append(text)
-
-    def warn(self, text: str) -> None:
-        self.shown.append(f"! {text}")
-
-    def ask(self, prompt: str) -> str:
-        self.shown.append(f"> {prompt}")
-        raise EOFError
-
-    def report(self, text: str) -> None:
-        self.shown.append(f"REPORT {text}")
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.shown)
-
+from scripted_screen import FIXTURE, Scripted
 
 #: Words the issue names as needing an explanation where they first appear.
 TERMS = ("co-production", "co-design", "commissioning", "governance", "stakeholders")

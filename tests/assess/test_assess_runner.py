@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,52 +11,19 @@ import pytest
 import yaml
 
 from coprod_check.answers.model import AnswersFile
-from coprod_check.assess.prompts import Screen, cite, option_lines
+from coprod_check.assess.prompts import option_lines
 from coprod_check.assess.runner import EXIT_INTERRUPTED, assess, run, target_path
 from coprod_check.assess.session import Item, build_items
 from coprod_check.bank.model import Bank
 from coprod_check.errors import InputError, OutputExistsError, UsageError
 from coprod_check.files.yaml_source import load_yaml
-
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "assess" / "bank.yaml"
-TODAY = dt.date(2026, 1, 31)
-INTERRUPT = object()
+from coprod_check.scoring.citations import cite
+from scripted_screen import DETAILS, FIXTURE, INTERRUPT, TODAY, Scripted
 
 
 @pytest.fixture(scope="module")
 def bank() -> Bank:
     return Bank.model_validate(load_yaml(FIXTURE).data)
-
-
-class Scripted(Screen):
-    """Answers prompts from a script; records everything shown, prompts included."""
-
-    def __init__(self, lines: Sequence[object]) -> None:
-        self.lines = list(lines)
-        self.shown: list[str] = []
-
-    def say(self, text: str = "", *, wrap: bool = True) -> None:
-        self.shown.append(text)
-
-    def warn(self, text: str) -> None:
-        self.shown.append(f"! {text}")
-
-    def ask(self, prompt: str) -> str:
-        self.shown.append(f"> {prompt}")
-        if not self.lines:
-            raise EOFError
-        line = self.lines.pop(0)
-        if line is INTERRUPT:
-            raise KeyboardInterrupt
-        assert isinstance(line, str)
-        return line
-
-    def report(self, text: str) -> None:
-        self.shown.append(f"REPORT {text}")
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.shown)
 
 
 def play(
@@ -89,9 +55,6 @@ def saved(path: Path) -> dict[str, Any]:
 
 def loaded(path: Path) -> AnswersFile:
     return AnswersFile.model_validate(load_yaml(path).data)
-
-
-DETAILS = ["", "", ""]
 
 
 def test_finishing_reports_and_says_where_the_file_is(bank: Bank, tmp_path: Path) -> None:
@@ -244,10 +207,10 @@ def test_no_terminal_is_a_usage_error_before_anything_happens(tmp_path: Path) ->
 
 def test_citations_name_author_year_and_title(bank: Bank) -> None:
     items = build_items([bank])
-    assert cite(bank, items[3].section.citation) == (
+    assert cite(bank, items[3].section.citation).short == (
         'Becky Malby (2014), "Coproducing Health – a briefing": Do do coproduction if'
     )
-    assert cite(bank, items[0].section.citation) == (
+    assert cite(bank, items[0].section.citation).short == (
         'Steve Inett, "Examining Co-production Part 1 – The Right Circumstances": '
         "Criterion 1: authority"
     )

@@ -6,7 +6,6 @@ Scripted sessions (no terminal) check the saver's decisions exactly; the two-ses
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import time
@@ -17,56 +16,16 @@ from typing import Any
 import pytest
 import yaml
 
-from coprod_check.assess.prompts import Screen
 from coprod_check.assess.runner import EXIT_INTERRUPTED, run
 from coprod_check.bank.model import Bank
 from coprod_check.files.atomic import STALE_SECONDS, remove_stale_temporaries, write_atomic
 from coprod_check.files.yaml_source import load_yaml
-
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "assess" / "bank.yaml"
-TODAY = dt.date(2026, 1, 31)
-INTERRUPT = object()
-DETAILS = ["", "", ""]  # pseudonym, role and project skipped
+from scripted_screen import DETAILS, FIXTURE, INTERRUPT, TODAY, Scripted
 
 
 @pytest.fixture(scope="module")
 def bank() -> Bank:
     return Bank.model_validate(load_yaml(FIXTURE).data)
-
-
-class Scripted(Screen):
-    """Answers prompts from a script; a callable in the script runs (a side effect) first."""
-
-    def __init__(self, lines: Sequence[object]) -> None:
-        self.lines = list(lines)
-        self.shown: list[str] = []
-
-    def say(self, text: str = "", *, wrap: bool = True) -> None:
-        self.shown.append(text)
-
-    def warn(self, text: str) -> None:
-        self.shown.append(f"! {text}")
-
-    def report(self, text: str) -> None:
-        self.shown.append(f"REPORT {text}")
-
-    def ask(self, prompt: str) -> str:
-        self.shown.append(f"> {prompt}")
-        while self.lines and callable(self.lines[0]):
-            action = self.lines.pop(0)
-            assert callable(action)
-            action()
-        if not self.lines:
-            raise EOFError
-        line = self.lines.pop(0)
-        if line is INTERRUPT:
-            raise KeyboardInterrupt
-        assert isinstance(line, str)
-        return line
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.shown)
 
 
 def play(bank: Bank, path: Path, lines: Sequence[object]) -> tuple[int, Scripted]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import TYPE_CHECKING
 
 from coprod_check.aggregate.result import AggregateResult
 from coprod_check.render.formats import Registry, RenderOptions
+from coprod_check.render.json_text import json_text
 from coprod_check.render.office.cells import neutralise
 from coprod_check.render.styles import STATUS_STYLES, VERDICT_STYLES
 
@@ -94,10 +94,7 @@ def html_report(result: AggregateResult, options: RenderOptions) -> str:
 
 def render_json(result: AggregateResult) -> str:
     """Indented UTF-8 JSON of the whole result in model field order; same input, same bytes."""
-    return (
-        json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False, allow_nan=False)
-        + "\n"
-    )
+    return json_text(result.model_dump(mode="json"))
 
 
 def _cell(value: object) -> str:

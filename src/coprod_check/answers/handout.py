@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from coprod_check.answers.introduction import INTRODUCTION, Introduction
 from coprod_check.answers.model import ROLES
-from coprod_check.bank.model import Bank, Citation, Source
+from coprod_check.bank.model import Bank, Source
 from coprod_check.errors import UsageError
+from coprod_check.scoring.citations import cite
 
 HANDOUT_FORMATS: tuple[str, ...] = ("markdown", "html")
 HANDOUT_TITLE = "Co-production readiness questionnaire"
@@ -86,15 +87,6 @@ def source_text(source: Source) -> str:
     return text
 
 
-def citation_text(bank: Bank, citation: Citation) -> str:
-    """A citation resolved against the bank's sources: author, year and title, then the item."""
-    source = next((item for item in bank.sources if item.id == citation.source), None)
-    if source is None:  # a validated bank never gets here; say what we know rather than fail
-        return f"{citation.source}: {citation.item}"
-    year = f" ({source.year})" if source.year is not None else ""
-    return f'{source.author}{year}, "{source.title}": {citation.item}'
-
-
 def build_handout(banks: Sequence[Bank]) -> Handout:
     """The handout's content, questions numbered 1, 2, 3... across every bank in order."""
     number = 0
@@ -121,7 +113,7 @@ def build_handout(banks: Sequence[Bank]) -> Handout:
                     anchor=f"{bank.id}--{section.id}",
                     title=section.title,
                     description=section.description,
-                    citation=citation_text(bank, section.citation),
+                    citation=cite(bank, section.citation).short,
                     questions=questions,
                 )
             )

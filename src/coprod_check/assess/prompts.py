@@ -14,23 +14,14 @@ from typing import TYPE_CHECKING
 
 from coprod_check.assess.commands import COMMANDS
 from coprod_check.assess.session import Item, Session
-from coprod_check.bank.model import Bank, Citation
 from coprod_check.render.safe_text import typed
+from coprod_check.scoring.citations import cite
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
 BAR_WIDTH = 30
-
-
-def cite(bank: Bank, citation: Citation) -> str:
-    """``Becky Malby (2014), "Coproducing Health – a briefing": item`` for a citation."""
-    source = next((source for source in bank.sources if source.id == citation.source), None)
-    if source is None:
-        return citation.item
-    year = f" ({source.year})" if source.year is not None else ""
-    return f'{source.author}{year}, "{source.title}": {citation.item}'
 
 
 def section_position(item: Item) -> tuple[int, int]:
@@ -114,7 +105,7 @@ class Screen:
         self.say(f"Question bank: {item.bank.title}")
         if item.section.description:
             self.say(item.section.description)
-        self.say(f"Source: {cite(item.bank, item.section.citation)}")
+        self.say(f"Source: {cite(item.bank, item.section.citation).short}")
 
     def question(self, item: Item, session: Session) -> None:
         self.say()

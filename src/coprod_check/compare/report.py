@@ -7,11 +7,11 @@ Reporters only render. rich and jinja2 are imported inside the functions that us
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from coprod_check.compare.result import CompareResult
 from coprod_check.render.formats import Registry, RenderOptions
+from coprod_check.render.json_text import json_text
 from coprod_check.render.styles import DIRECTION_STYLES
 
 if TYPE_CHECKING:
@@ -75,10 +75,7 @@ def html_report(result: CompareResult, options: RenderOptions) -> str:
 
 def render_json(result: CompareResult) -> str:
     """Indented UTF-8 JSON of the whole result in model field order; same input, same bytes."""
-    return (
-        json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False, allow_nan=False)
-        + "\n"
-    )
+    return json_text(result.model_dump(mode="json"))
 
 
 def _template(name: str, view: CompareView, result: CompareResult) -> str:

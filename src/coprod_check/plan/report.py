@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 from coprod_check.plan.status import ActionState, PlanStatus
 from coprod_check.problems.wording import plural
+from coprod_check.render.json_text import json_text
 
 FORMATS: tuple[str, ...] = ("text", "json")
 WIDTH = 100
@@ -73,7 +73,7 @@ def _wrapped(text: str, indent: str, hanging: str) -> list[str]:
 def render_status(status: PlanStatus, fmt: str) -> str:
     """The status in ``fmt`` (text or json), ending in a newline."""
     if fmt == "json":
-        return json.dumps(status.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        return json_text(status.model_dump(mode="json"))
     title = f"{status.title} ({status.path})" if status.title else status.path
     lines = [f"Action plan: {title}", f"On {status.today}: {counts_text(status)}."]
     for name, members in status.groups.items():

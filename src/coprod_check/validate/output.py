@@ -9,11 +9,11 @@ or changed in meaning without a new version.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from coprod_check.problems import Problem
 from coprod_check.problems.wording import plural
+from coprod_check.render.json_text import json_text
 from coprod_check.validate.run import ValidationReport
 
 FORMATS: tuple[str, ...] = ("text", "json", "github")
@@ -79,7 +79,7 @@ def render_json(report: ValidationReport) -> str:
             "exit_code": report.exit_code,
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coprod_check.bank.checks.base import BankData, Node, not_an_option, unknown_name
+from coprod_check.bank.checks.base import BankData, Node, not_an_option, unknown_reference
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 
@@ -37,31 +37,42 @@ def _condition(bank: BankData, condition: Node) -> Iterator[Finding]:
         yield from _condition(bank, part)
 
 
-def _question_condition(
-    bank: BankData, condition: Node, *, with_section: bool = False
-) -> Iterator[Finding]:
-    if condition.data.get("status") is not None and not with_section:
+#: For each kind of condition: the field it needs, what that field holds, and the field of the
+#: other kind that does not belong in it (with the field that field goes with).
+_SHAPES = {
+    "question": ("answers", "the answers that make it hold", "status", "section"),
+    "section": ("status", "the statuses that make it hold", "answers", "question"),
+}
+
+
+def _shape(condition: Node, kind: str, *, combined: bool) -> Iterator[Finding]:
+    """The fields a ``kind`` condition needs and the other kind's field it must not have
+    (unless it names both, when each part is checked on its own)."""
+    needs, holds, stray, stray_goes_with = _SHAPES[kind]
+    if condition.data.get(stray) is not None and not combined:
         yield Finding(
-            condition.at("status"),
+            condition.at(stray),
             Code.INVALID_CONDITION,
-            "'status' goes with 'section'; a question condition uses 'answers'",
+            f"'{stray}' goes with '{stray_goes_with}'; a {kind} condition uses '{needs}'",
         )
-    if condition.data.get("answers") is None:
+    if condition.data.get(needs) is None:
         yield Finding(
             condition.path,
             Code.INVALID_CONDITION,
-            "a question condition needs 'answers': the answers that make it hold",
+            f"a {kind} condition needs '{needs}': {holds}",
         )
+
+
+def _question_condition(
+    bank: BankData, condition: Node, *, with_section: bool = False
+) -> Iterator[Finding]:
+    yield from _shape(condition, "question", combined=with_section)
     name = condition.text("question")
     if name is None:
         return
     question = bank.question_by_id.get(name)
     if question is None:
-        yield Finding(
-            condition.at("question"),
-            Code.UNKNOWN_REFERENCE,
-            unknown_name("question", name, bank.question_by_id, "questions"),
-        )
+        yield unknown_reference(condition.at("question"), "question", name, bank.question_by_id)
         return
     scale = bank.scale_of(question)
     if scale is None:
@@ -75,22 +86,7 @@ def _question_condition(
 def _section_condition(
     bank: BankData, condition: Node, *, with_question: bool = False
 ) -> Iterator[Finding]:
-    if condition.data.get("answers") is not None and not with_question:
-        yield Finding(
-            condition.at("answers"),
-            Code.INVALID_CONDITION,
-            "'answers' goes with 'question'; a section condition uses 'status'",
-        )
-    if condition.data.get("status") is None:
-        yield Finding(
-            condition.path,
-            Code.INVALID_CONDITION,
-            "a section condition needs 'status': the statuses that make it hold",
-        )
+    yield from _shape(condition, "section", combined=with_question)
     name = condition.text("section")
     if name is not None and name not in bank.section_by_id:
-        yield Finding(
-            condition.at("section"),
-            Code.UNKNOWN_REFERENCE,
-            unknown_name("section", name, bank.section_by_id, "sections"),
-        )
+        yield unknown_reference(condition.at("section"), "section", name, bank.section_by_id)

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any, TypeGuard
 
 from coprod_check.files.yaml_source import PathKey, YamlDocument
+from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 from coprod_check.problems.wording import closest
 
@@ -142,6 +143,12 @@ def unknown_name(kind: str, name: str, known: Iterable[str], plural: str) -> str
     if len(choices) <= 8:
         return f"unknown {kind} '{name}' (the bank's {plural}: {quoted_names(choices)})"
     return f"unknown {kind} '{name}'"
+
+
+def unknown_reference(path: PathKey, kind: str, name: str, known: Iterable[str]) -> Finding:
+    """``unknown-reference`` at ``path``: a ``kind`` id (source, scale, section, question) the
+    bank does not define, with a guess or the bank's ids."""
+    return Finding(path, Code.UNKNOWN_REFERENCE, unknown_name(kind, name, known, kind + "s"))
 
 
 def not_an_option(answer: str, scale: Node, options: Iterable[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from coprod_check.bank.checks.base import BankData, unknown_name
+from coprod_check.bank.checks.base import BankData, unknown_reference
 from coprod_check.files.yaml_source import PathKey
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
@@ -31,9 +31,7 @@ def unknown_sources(bank: BankData) -> Iterator[Finding]:
     known = [s for s in (n.text("id") for n in bank.sources) if s is not None]
     for path, name in _citations(bank.root.data, ()):
         if isinstance(name, str) and name not in known:
-            yield Finding(
-                path, Code.UNKNOWN_REFERENCE, unknown_name("source", name, known, "sources")
-            )
+            yield unknown_reference(path, "source", name, known)
 
 
 def unknown_scales(bank: BankData) -> Iterator[Finding]:
@@ -41,11 +39,7 @@ def unknown_scales(bank: BankData) -> Iterator[Finding]:
     for _, question in bank.questions:
         name = question.text("scale")
         if name is not None and name not in bank.scale_by_id:
-            yield Finding(
-                question.at("scale"),
-                Code.UNKNOWN_REFERENCE,
-                unknown_name("scale", name, bank.scale_by_id, "scales"),
-            )
+            yield unknown_reference(question.at("scale"), "scale", name, bank.scale_by_id)
 
 
 def level_sections(bank: BankData) -> Iterator[Finding]:
@@ -56,11 +50,7 @@ def level_sections(bank: BankData) -> Iterator[Finding]:
             continue
         section = bank.section_by_id.get(name)
         if section is None:
-            yield Finding(
-                level.at("section"),
-                Code.UNKNOWN_REFERENCE,
-                unknown_name("section", name, bank.section_by_id, "sections"),
-            )
+            yield unknown_reference(level.at("section"), "section", name, bank.section_by_id)
         elif section.data.get("role") != "level" and section.data.get("role") in SECTION_ROLES:
             role = section.data.get("role")
             yield Finding(

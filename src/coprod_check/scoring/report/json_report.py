@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from coprod_check.render.formats import RenderOptions
+from coprod_check.render.json_text import json_text
 from coprod_check.scoring.result import Result
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def render_json(result: Result, plan: PlanSummary | None = None) -> str:
     data = result.model_dump(mode="json")
     if plan is not None:
         data["plan"] = plan.model_dump(mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_text(data)
 
 
 def report(result: Result, options: RenderOptions) -> str:
