@@ -8,8 +8,9 @@ regenerate them after an intended change, run ``pytest --update-golden`` (or set
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -58,3 +59,20 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str | Path, str], None]:
 def _report_width_from_no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Terminal reports follow COLUMNS; tests draw at the default width unless they set it."""
     monkeypatch.delenv("COLUMNS", raising=False)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for a module's browser tests; skipped, saying why, when Chromium,
+    axe-core or Playwright is missing (``.ci/run`` installs all three)."""
+    from browser_support import ARGS, CHROMIUM, missing
+
+    reason = missing()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()

@@ -7,7 +7,6 @@ installs all three so that in CI they run.
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -17,49 +16,14 @@ from typing import Any
 
 import pytest
 
+from browser_support import axe_violations, overflows
 from coprod_check.answers.loader import select_banks
 from coprod_check.serve.app import create_app
 from coprod_check.serve.records import SavedAnswer
 from coprod_check.serve.security import token_hash
 from serve_support import Setup, make_setup
 
-CHROMIUM = Path(os.environ.get("COPROD_CHROMIUM", "/usr/bin/chromium"))
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 pytestmark = pytest.mark.browser
-
-
-def _missing() -> str | None:
-    if not CHROMIUM.exists():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)"
-    if not AXE.exists():
-        return f"no axe-core at {AXE} (npm install axe-core; .ci/run does)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install -e '.[test]')"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = _missing()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 class LiveServer:
@@ -98,23 +62,6 @@ def live(tmp_path: Path) -> Iterator[tuple[Setup, LiveServer]]:
     server = LiveServer(setup)
     yield setup, server
     server.stop()
-
-
-def axe_violations(page: Any) -> list[str]:
-    """Every axe-core violation on the page, as 'rule: targets' lines (empty when none)."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    found: list[str] = page.evaluate(
-        """async () => {
-            const result = await axe.run(document);
-            return result.violations.map(v =>
-                v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-        }"""
-    )
-    return found
-
-
-def overflows(page: Any) -> bool:
-    return bool(page.evaluate("document.documentElement.scrollWidth > window.innerWidth"))
 
 
 def answer_page(page: Any, choice: int, note: str | None = None) -> None:

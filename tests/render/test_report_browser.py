@@ -8,31 +8,17 @@ Chromium, axe-core or Playwright is missing; ``.ci/run`` installs all three.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from browser_support import axe_violations
 from coprod_check.cli import app
 from print_samples import EXAMPLES, workshop
-from test_serve_browser import ARGS, CHROMIUM, _missing, axe_violations
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = _missing()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def run(*args: str | Path) -> None:

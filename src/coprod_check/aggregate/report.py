@@ -164,17 +164,9 @@ def render_text(
     page: OnePage | None = None,
 ) -> str:
     """The report as terminal text; ANSI colour codes only when colour is wanted."""
-    from coprod_check.render.console import console_text, string_console
+    from coprod_check.render.summary.text import report_text
 
-    console = string_console(color, width)
-    blocks = _blocks(view)
-    if page is not None:
-        from coprod_check.render.summary.text import summary_blocks
-
-        blocks[1:1] = summary_blocks(page)
-    for block in blocks:
-        console.print(block)
-    return console_text(console)
+    return report_text(_blocks(view), page, color=color, width=width)
 
 
 def _blocks(view: AggregateView) -> list[RenderableType]:

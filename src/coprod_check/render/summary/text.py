@@ -71,3 +71,22 @@ def summary_blocks(page: OnePage) -> list[RenderableType]:
 
 
 __all__ = ["summary_blocks"]
+
+
+def report_text(
+    blocks: list[RenderableType],
+    page: OnePage | None,
+    *,
+    color: bool | None,
+    width: int | None,
+) -> str:
+    """A terminal report: its title block, the one-page summary (when given), then the rest;
+    shared by the aggregate and compare reports so both open the same way."""
+    from coprod_check.render.console import console_text, string_console
+
+    console = string_console(color, width)
+    if page is not None:
+        blocks = [*blocks[:1], *summary_blocks(page), *blocks[1:]]
+    for block in blocks:
+        console.print(block)
+    return console_text(console)
