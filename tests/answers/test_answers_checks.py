@@ -47,7 +47,7 @@ def test_invalid_answers_report_every_problem_with_its_line(folder: Path) -> Non
     assert expected, f"{folder.name} needs an expected.txt"
     assert problems_in(folder) == expected
     doc = load_yaml(folder / "answers.yaml")
-    assert check_and_parse(doc, BANKS).answers is None
+    assert check_and_parse(doc, BANKS).parsed is None
 
 
 def test_fixture_sets_are_not_empty() -> None:
