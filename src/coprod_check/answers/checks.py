@@ -36,7 +36,7 @@ from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.problems import Checked, Problem
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import schema_findings
-from coprod_check.problems.wording import closest
+from coprod_check.problems.wording import closest, listed_twice
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -178,7 +178,7 @@ class _Checker:
                 self.add(
                     ("banks", index, "id"),
                     Code.DUPLICATE_BANK,
-                    f"bank {bank_id!r} is listed twice (first as item {seen[bank_id] + 1})",
+                    listed_twice(f"bank {bank_id!r}", seen[bank_id]),
                 )
                 continue
             seen[bank_id] = index

@@ -39,7 +39,7 @@ from coprod_check.plan.model import ACTION_STATUSES, Plan
 from coprod_check.problems import Checked, Problem
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import schema_findings
-from coprod_check.problems.wording import closest, describe_value
+from coprod_check.problems.wording import closest, describe_value, listed_twice
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -157,7 +157,7 @@ class _Checker:
                 self.add(
                     ("cycles", index, "cycle"),
                     Code.DUPLICATE_CYCLE,
-                    f"cycle {number} is listed twice (first as item {numbers[number] + 1})",
+                    listed_twice(f"cycle {number}", numbers[number]),
                 )
                 continue
             numbers[number] = index
