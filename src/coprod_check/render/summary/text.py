@@ -63,8 +63,8 @@ def summary_blocks(page: OnePage) -> list[RenderableType]:
         table.add_column("Section", ratio=1, min_width=12)
         for column in heat.columns:
             table.add_column(column, justify="right", max_width=12)
-        for row, scores in zip(heat.rows, heat.scores, strict=True):
-            table.add_row(Text(row), *(Text("–" if s is None else f"{s:g}") for s in scores))
+        for row, shown in zip(heat.rows, heat.shown, strict=True):
+            table.add_row(Text(row), *(Text(text) for text in shown))
         blocks.append(table)
     blocks.append(Rule(Text("Detail", style="bold"), align="left", characters="━"))
     return blocks
