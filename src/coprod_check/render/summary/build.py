@@ -176,7 +176,9 @@ def _gaps_fact(result: AggregateResult) -> str:
     sections = len({(gap.bank_id, gap.section_id) for gap in result.gaps})
     if not sections:
         return "none between the groups shown"
-    threshold = f"{result.settings.gap_threshold:g}"
+    from coprod_check.scoring.numbers import format_score
+
+    threshold = format_score(result.settings.gap_threshold)
     return (
         f"{sections} section{'s' if sections != 1 else ''} that some groups score at least "
         f"{threshold} points higher than others ({len(result.gaps)} pairs of groups)"
