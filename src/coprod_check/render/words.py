@@ -5,7 +5,13 @@ round the same things the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from coprod_check.scoring.numbers import format_percent, format_score
+
+if TYPE_CHECKING:
+    from coprod_check.scoring.result import BankInfo
 
 __all__ = [
     "BAR_WIDTH",
@@ -13,6 +19,7 @@ __all__ = [
     "ROLE_GROUPS",
     "ROLE_WORDS",
     "STATUS_WORDS",
+    "banks_text",
     "format_percent",
     "format_score",
     "format_value",
@@ -50,6 +57,11 @@ CONFIDENCE_WORDS = {
     "low": "low",
     "insufficient": "insufficient (too few answers)",
 }
+
+
+def banks_text(banks: Sequence[BankInfo]) -> str:
+    """The banks a result used, as every report names them: ``Title (id version); ...``."""
+    return "; ".join(f"{bank.title} ({bank.id} {bank.version})" for bank in banks)
 
 
 def format_value(value: float | None) -> str:

@@ -17,7 +17,8 @@ from coprod_check.render.office.document import (
 )
 from coprod_check.render.office.first_page import summary_blocks
 from coprod_check.render.summary.build import score_summary
-from coprod_check.render.words import STATUS_WORDS, format_value, format_weight
+from coprod_check.render.words import STATUS_WORDS, banks_text, format_value, format_weight
+from coprod_check.scoring.report.wording import respondent_lines
 from coprod_check.scoring.result import Result
 
 if TYPE_CHECKING:
@@ -116,19 +117,9 @@ def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeRepor
             for f in result.red_flags
         ],
     )
-    header = [
-        (label, value)
-        for label, value in (
-            ("Project", who.project),
-            ("Respondent", who.pseudonym),
-            ("Role", who.role),
-            ("Date", who.date),
-        )
-        if value
-    ]
-    detail: list[Block] = [Para(value, label) for label, value in header]
+    detail: list[Block] = [Para(value, label) for label, value in respondent_lines(who)]
     detail += [
-        Para("; ".join(f"{b.title} ({b.id} {b.version})" for b in result.banks), "Question banks"),
+        Para(banks_text(result.banks), "Question banks"),
         Heading("Verdict: every reason"),
         Bullets(list(result.verdict.reasons) + list(result.verdict.conditions) or ["None."]),
         Heading("Sections"),
