@@ -18,6 +18,7 @@ __all__ = [
     "CONFIDENCE_WORDS",
     "ROLE_GROUPS",
     "ROLE_WORDS",
+    "SEVERITY_WORDS",
     "STATUS_WORDS",
     "banks_text",
     "format_percent",
@@ -35,6 +36,7 @@ STATUS_WORDS = {
     "not-met": "Not met",
     "unknown": "Unknown",
 }
+SEVERITY_WORDS = {"blocker": "Blocker", "caution": "Caution"}
 #: Headings for groups of sections, in the order reports show them.
 ROLE_GROUPS = {
     "criterion": "Criteria",

@@ -16,6 +16,7 @@ from coprod_check.render.words import (
     CONFIDENCE_WORDS,
     ROLE_GROUPS,
     ROLE_WORDS,
+    SEVERITY_WORDS,
     STATUS_WORDS,
     banks_text,
     format_score,
@@ -387,7 +388,7 @@ def _flags(
     return [
         FlagRow(
             flag=flag,
-            severity_words="Blocker" if severity == "blocker" else "Caution",
+            severity_words=SEVERITY_WORDS[severity],
             note=notes.get((flag.bank_id, flag.question_id)),
         )
         for flag in flags
