@@ -14,6 +14,7 @@ and stays in the thread pool.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
@@ -24,7 +25,7 @@ from starlette.requests import Request
 from coprod_check.bank.model import Bank
 from coprod_check.serve.flow import Page, build_pages
 from coprod_check.serve.records import Workshop, WorkshopStore
-from coprod_check.serve.security import cross_site, csrf_ok
+from coprod_check.serve.security import cross_site, csrf_ok, spent
 from coprod_check.serve.writer import GroupWriter
 
 MAX_FIELDS = 400
@@ -79,7 +80,11 @@ class Server:
         """Make one store change on the writer thread; returns once it is committed."""
         if self._writer is None:
             self._writer = GroupWriter(self.store)
-        return await self._writer.run(change, *args, **kwargs)
+        asked = time.perf_counter()
+        try:
+            return await self._writer.run(change, *args, **kwargs)
+        finally:
+            spent("db", time.perf_counter() - asked)
 
     def banks_of(self, workshop: Workshop) -> list[Bank]:
         found = [self.banks.get(ref) for ref in workshop.settings.banks]
@@ -153,7 +158,9 @@ async def read_form(
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/x-www-form-urlencoded":
         raise _tampered(back)
+    asked = time.perf_counter()
     form: FormData = await request.form(max_files=0, max_fields=MAX_FIELDS)
+    spent("body", time.perf_counter() - asked)
     fields = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
     if len(fields) != len(form.multi_items()):
         raise _tampered(back)
