@@ -5,13 +5,15 @@ Why these choices:
 
 - **WAL** lets pages be read while an answer is being written, and a crash (or kill -9) in the
   middle of a write leaves the last committed state; ``synchronous=FULL`` makes every committed
-  change survive a power cut too.
-- **Every change is a transaction** (``BEGIN IMMEDIATE`` ... ``COMMIT``): stored whole or not
-  at all. The server's writer groups concurrent changes into one transaction (:meth:`batch`, see
-  :mod:`coprod_check.serve.writer`), each change then a savepoint of it, still whole or not at
-  all. Writers in this process queue on a lock rather than on SQLite's busy-wait, which sleeps in
-  steps and would add tens of milliseconds under load; another process (``coprod-check workshop
-  close``) still waits up to ``BUSY_MS`` for the file lock.
+  change survive a power cut too. The server's writer thread commits with
+  ``synchronous=NORMAL`` instead and flushes the log itself (:meth:`SqliteFile.sync`) before it
+  reports any change saved: one flush for the changes committed meanwhile
+  (:mod:`coprod_check.serve.writer`).
+- **Every change is one transaction** (``BEGIN IMMEDIATE`` ... ``COMMIT``): a submitted page is
+  stored whole or not at all. Writers in this process queue on a
+  lock rather than on SQLite's busy-wait, which sleeps in steps and would add tens of
+  milliseconds under load; another process (``coprod-check workshop close``) still waits up to
+  ``BUSY_MS`` for the file lock.
 - **Migrations** (:mod:`coprod_check.serve.schema`) are applied in the same transaction as
   the check of the file's schema version, when a file is opened.
 - The file is created readable by its owner only.
@@ -81,44 +83,36 @@ class SqliteFile:
         return connection
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """One transaction for the changes made in it on this thread (the server's writer
-        commits concurrent submissions together: one fsync for all). Each change is a savepoint
-        of it: whole or not at all, alone."""
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One change: a transaction committed when the block ends, rolled back if it raises."""
         connection = self._connection()
         with self._write_lock:
             connection.execute("BEGIN IMMEDIATE")
-            self._local.batch = True
             try:
-                yield
+                yield connection
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
-            finally:
-                self._local.batch = False
             connection.execute("COMMIT")
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        connection = self._connection()
-        if getattr(self._local, "batch", False):
-            connection.execute("SAVEPOINT change")
-            try:
-                yield connection
-            except BaseException:
-                connection.execute("ROLLBACK TO change")
-                connection.execute("RELEASE change")
-                raise
-            connection.execute("RELEASE change")
-            return
-        with self._write_lock:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield connection
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
+    def defer_sync(self) -> None:
+        """From now on, changes made on this thread commit without waiting for the disk:
+        :meth:`sync` must then be called before any of them is reported saved. The server's
+        writer thread does this, so that one wait for the disk covers every change committed
+        while the previous wait went on."""
+        self._connection().execute("PRAGMA synchronous=NORMAL")
+
+    def sync(self) -> None:
+        """Make every change committed so far durable, as ``synchronous=FULL`` does after each
+        commit: flush the write-ahead log, where WAL mode writes each commit, to the disk."""
+        try:
+            log = os.open(f"{self.path}-wal", os.O_RDWR)
+        except FileNotFoundError:
+            return  # no log: every commit is already in the database file, synced at checkpoint
+        try:
+            os.fsync(log)
+        finally:
+            os.close(log)
 
     def _check(self) -> None:
         try:
