@@ -63,6 +63,21 @@ class Marker:
     legend: str
 
 
+def threshold_markers(met_at: float, partly_met_at: float) -> tuple[Marker, Marker]:
+    """A section's met and partly met thresholds, drawn and explained alike in every chart."""
+    from coprod_check.render.words import format_score
+
+    return (
+        Marker(met_at, "dashed", f"met at {format_score(met_at)}", "Dashed line: met threshold"),
+        Marker(
+            partly_met_at,
+            "dotted",
+            f"partly met at {format_score(partly_met_at)}",
+            "Dotted line: partly met threshold",
+        ),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Bar:
     """One row of a chart. ``value`` None draws no bar (too few answers to score).

@@ -8,19 +8,20 @@ from coprod_check.render.office.document import (
     Block,
     Bullets,
     Heading,
+    Number,
     OfficeReport,
     Para,
     Sheet,
     Table,
+    score_cell,
 )
 from coprod_check.render.office.first_page import summary_blocks
 from coprod_check.render.summary.build import score_summary
+from coprod_check.render.words import STATUS_WORDS, format_value, format_weight
 from coprod_check.scoring.result import Result
 
 if TYPE_CHECKING:
     from coprod_check.plan.summary import PlanSummary
-
-STATUS = {"met": "Met", "partly-met": "Partly met", "not-met": "Not met", "unknown": "Unknown"}
 
 
 def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeReport:
@@ -48,8 +49,8 @@ def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeRepor
                 s.bank_id,
                 s.title,
                 s.role,
-                s.score,
-                STATUS[s.status],
+                score_cell(s.score, (s.met_at, s.partly_met_at)),
+                STATUS_WORDS[s.status],
                 s.answered,
                 s.total,
                 s.met_at,
@@ -65,7 +66,7 @@ def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeRepor
         [
             [
                 step.name,
-                step.score,
+                score_cell(step.score, (step.threshold,)),
                 step.threshold,
                 "Reached" if step.reached else "Not reached",
                 step.answered,
@@ -84,8 +85,8 @@ def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeRepor
                 a.question_id,
                 a.statement,
                 a.answer_label or "Not answered",
-                a.value,
-                a.weight,
+                None if a.value is None else Number(a.value, format_value(a.value)),
+                Number(a.weight, format_weight(a.weight)),
                 a.note or "",
             ]
             for s in result.sections
