@@ -8,6 +8,8 @@ regenerate them after an intended change, run ``pytest --update-golden`` (or set
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="Rewrite golden files from the current output instead of comparing with them.",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The bundled-bank cache of the commands the tests run goes in a folder of the run's own,
+    never in the user's cache (``tests/bank/test_bank_cache.py`` tests the cache itself)."""
+    if "COPROD_CHECK_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="coprod-test-cache-")
+        os.environ["COPROD_CHECK_CACHE_DIR"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def updating_golden(config: pytest.Config) -> bool:

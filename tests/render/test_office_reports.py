@@ -234,3 +234,68 @@ def test_aggregate_csv_from_the_name(tmp_path: Path) -> None:
     source = workshop(tmp_path)
     assert invoke("aggregate", source, "-b", BANK_PATH, "-o", target)[0] == 0
     assert target.read_text(encoding="utf-8").startswith("bank_id,section_id,question_id")
+
+
+# -- what each office report says, pinned as text --------------------------------------------
+
+
+def docx_text(path: Path) -> str:
+    """A Word document as text in reading order: each paragraph with its style, each table as
+    rows of cells; golden files pin it so a change in wording or rounding shows in a diff."""
+    from docx.table import Table as DocxTable
+
+    lines: list[str] = []
+    for item in Document(str(path)).iter_inner_content():
+        if isinstance(item, DocxTable):
+            lines += [" | ".join(cell.text for cell in row.cells) for row in item.rows]
+        elif item.text:
+            lines.append(f"[{item.style.name if item.style else ''}] {item.text}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [
+        ("score", ["score", EXAMPLE]),
+        ("aggregate", ["aggregate", "WORKSHOP", "-b", BANK_PATH]),
+        ("compare", ["compare", "jan.json", "apr-v2.json", "--allow-bank-change"]),
+    ],
+)
+def test_word_reports_say_what_the_golden_files_say(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    golden: object,
+    name: str,
+    command: list[str | Path],
+) -> None:
+    """Scores in Word are rounded by the one rule every other format uses (38.9, not 38.89)."""
+    monkeypatch.chdir(COMPARE)  # compare names its points by the paths given
+    target = tmp_path / f"{name}.docx"
+    args = [workshop(tmp_path) if arg == "WORKSHOP" else arg for arg in command]
+    assert invoke(*args, "-o", target)[0] == 0
+    assert callable(golden)
+    golden(f"office/{name}.docx.txt", docx_text(target))
+
+
+def test_the_heat_map_rounds_alike_in_text_markdown_and_html(
+    tmp_path: Path, golden: object
+) -> None:
+    """The summary's section x group heat map: one rounding rule in every format."""
+    source = workshop(tmp_path)
+    shown: list[str] = []
+    for fmt in ("text", "markdown", "html"):
+        code, out, _ = invoke("aggregate", source, "-b", BANK_PATH, "-f", fmt)
+        assert code == 0
+        if fmt == "html":
+            out = out[
+                out.index('<table class="heat">') : out.index(
+                    "</table>", out.index('<table class="heat">')
+                )
+            ]
+        elif fmt == "markdown":
+            out = out[out.index("| Section |") : out.index("## Appendix")]
+        else:
+            out = out[out.index("Section scores (0-100) by group") : out.index("Detail")]
+        shown.append(f"== {fmt}\n{out.rstrip()}\n")
+    assert callable(golden)
+    golden("office/heat-map.txt", "".join(shown))

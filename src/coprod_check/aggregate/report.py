@@ -13,28 +13,26 @@ from typing import TYPE_CHECKING
 
 from coprod_check.aggregate.result import AggregateResult
 from coprod_check.render.formats import Registry, RenderOptions
-from coprod_check.render.json_text import json_text
 from coprod_check.render.office.cells import neutralise
 from coprod_check.render.styles import STATUS_STYLES, VERDICT_STYLES
+from coprod_check.render.view_formats import ViewFormats
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from coprod_check.aggregate.view import AggregateView
-    from coprod_check.render.summary.model import OnePage
 
-REPORTS: Registry[AggregateResult] = Registry(
-    {
-        "text": "coprod_check.aggregate.report:text_report",
-        "json": "coprod_check.aggregate.report:json_report",
-        "csv": "coprod_check.aggregate.report:csv_report",
-        "markdown": "coprod_check.aggregate.report:markdown_report",
-        "html": "coprod_check.aggregate.report:html_report",
-        "docx": "coprod_check.render.office.formats:docx_report",
-        "xlsx": "coprod_check.render.office.formats:xlsx_report",
-    }
+REPORTS: Registry[AggregateResult] = Registry.of(
+    ViewFormats(
+        view="coprod_check.aggregate.report:report_view",
+        page="coprod_check.render.summary.build:aggregate_summary",
+        blocks="coprod_check.aggregate.report:text_blocks",
+        template="aggregate",
+    ),
+    csv="coprod_check.aggregate.report:csv_report",
 )
 FORMATS: tuple[str, ...] = REPORTS.names
+render = REPORTS.render
 CSV_COLUMNS = (
     "bank_id",
     "section_id",
@@ -57,44 +55,15 @@ CSV_COLUMNS = (
 )
 
 
-def render(
-    result: AggregateResult, fmt: str, *, color: bool | None = None, width: int | None = None
-) -> str | bytes:
-    """The result in ``fmt`` (one of :data:`FORMATS`), ending in a newline."""
-    return REPORTS.render(result, fmt, RenderOptions(color=color, width=width))
-
-
-def text_report(result: AggregateResult, options: RenderOptions) -> str:
+def report_view(result: AggregateResult, options: RenderOptions) -> AggregateView:
+    """The report's words in order; no option changes them."""
     from coprod_check.aggregate.view import build_view
-    from coprod_check.render.summary.build import aggregate_summary
 
-    page = aggregate_summary(result)
-    return render_text(build_view(result), color=options.color, width=options.width, page=page)
-
-
-def json_report(result: AggregateResult, options: RenderOptions) -> str:
-    return render_json(result)
+    return build_view(result)
 
 
 def csv_report(result: AggregateResult, options: RenderOptions) -> str:
     return render_csv(result)
-
-
-def markdown_report(result: AggregateResult, options: RenderOptions) -> str:
-    from coprod_check.aggregate.view import build_view
-
-    return _template("aggregate.md.j2", build_view(result), result)
-
-
-def html_report(result: AggregateResult, options: RenderOptions) -> str:
-    from coprod_check.aggregate.view import build_view
-
-    return _template("aggregate.html.j2", build_view(result), result)
-
-
-def render_json(result: AggregateResult) -> str:
-    """Indented UTF-8 JSON of the whole result in model field order; same input, same bytes."""
-    return json_text(result.model_dump(mode="json"))
 
 
 def _cell(value: object) -> str:
@@ -147,29 +116,8 @@ def render_csv(result: AggregateResult) -> str:
     return stream.getvalue()
 
 
-def _template(name: str, view: AggregateView, result: AggregateResult) -> str:
-    from coprod_check.render.jinja_env import render_template
-    from coprod_check.render.summary.build import aggregate_summary
-
-    return render_template(
-        name, view=view, page=aggregate_summary(result), tool_version=view.tool_version
-    )
-
-
-def render_text(
-    view: AggregateView,
-    *,
-    color: bool | None = None,
-    width: int | None = None,
-    page: OnePage | None = None,
-) -> str:
-    """The report as terminal text; ANSI colour codes only when colour is wanted."""
-    from coprod_check.render.summary.text import report_text
-
-    return report_text(_blocks(view), page, color=color, width=width)
-
-
-def _blocks(view: AggregateView) -> list[RenderableType]:
+def text_blocks(view: AggregateView, width: int) -> list[RenderableType]:
+    """The terminal report (rich tables fold to ``width`` themselves)."""
     from rich import box
     from rich.rule import Rule
     from rich.table import Table

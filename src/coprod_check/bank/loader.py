@@ -16,7 +16,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coprod_check.bank.checks import run_checks
 from coprod_check.bank.shape import certainly_valid
 from coprod_check.errors import InputError, InvalidFileError, Location
 from coprod_check.files.resources import bundled_bank_files
@@ -98,6 +97,8 @@ def _examine(doc: YamlDocument, *, build: bool) -> tuple[Bank | None, list[Probl
             findings = schema_findings(error, doc.data, Bank)
             bad_paths = {finding.path for finding in findings}
             problems += [finding.place(doc) for finding in findings]
+    from coprod_check.bank.checks import run_checks  # not needed for a cached bundled bank
+
     problems += [f.place(doc) for f in run_checks(doc) if f.path not in bad_paths]
     problems.sort(key=Problem.sort_key)
     if any(problem.severity == "error" for problem in problems):
@@ -167,10 +168,32 @@ def bundled_files() -> list[Traversable]:
     return items
 
 
+def _bundled_bank(text: str, name: str) -> Bank:
+    """A bundled bank: from the cache when it holds this text's checked data (see
+    :mod:`coprod_check.bank.cache`), else read, checked, and remembered."""
+    from pydantic import ValidationError
+
+    from coprod_check.bank import cache
+    from coprod_check.bank.model import Bank
+
+    data = cache.cached_data(text)
+    if data is not None:
+        try:
+            return Bank.model_validate(data, strict=True)
+        except ValidationError:  # not what a valid bank holds: read the file itself
+            pass
+    parsed = parse_document(text, name)
+    if isinstance(parsed, Problem):
+        raise InvalidBankError(name, [parsed])
+    bank = bank_from_document(parsed)
+    cache.remember(text, parsed.data)
+    return bank
+
+
 @functools.cache
 def _bundled_banks() -> tuple[Bank, ...]:
     return tuple(
-        _bank_from_text(read_bundled(item), bundled_display(item)) for item in bundled_files()
+        _bundled_bank(read_bundled(item), bundled_display(item)) for item in bundled_files()
     )
 
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from coprod_check.compare.result import CompareResult
 from coprod_check.render.formats import Registry, RenderOptions
-from coprod_check.render.json_text import json_text
-from coprod_check.render.styles import DIRECTION_STYLES
+from coprod_check.render.styles import DIRECTION_STYLES, NOTICE_STYLE
+from coprod_check.render.view_formats import ViewFormats
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -23,79 +23,36 @@ if TYPE_CHECKING:
 
     from coprod_check.compare.view import CompareView
     from coprod_check.plan.progress import PlanProgress
-    from coprod_check.render.summary.model import OnePage
 
-REPORTS: Registry[CompareResult] = Registry(
-    {
-        "text": "coprod_check.compare.report:text_report",
-        "json": "coprod_check.compare.report:json_report",
-        "markdown": "coprod_check.compare.report:markdown_report",
-        "html": "coprod_check.compare.report:html_report",
-        "docx": "coprod_check.render.office.formats:docx_report",
-        "xlsx": "coprod_check.render.office.formats:xlsx_report",
-    }
+REPORTS: Registry[CompareResult] = Registry.of(
+    ViewFormats(
+        view="coprod_check.compare.report:report_view",
+        page="coprod_check.render.summary.build:compare_summary",
+        blocks="coprod_check.compare.report:text_blocks",
+        template="compare",
+        html_extras="coprod_check.compare.report:html_charts",
+    )
 )
 FORMATS: tuple[str, ...] = REPORTS.names
+REGRESSION = DIRECTION_STYLES["worse"]
+render = REPORTS.render
 
 
-def render(
-    result: CompareResult, fmt: str, *, color: bool | None = None, width: int | None = None
-) -> str | bytes:
-    """The comparison in ``fmt`` (one of :data:`FORMATS`), ending in a newline.
-
-    ``color`` and ``width`` apply to text only; ``color=None`` means colour when standard output
-    is a terminal and NO_COLOR is unset.
-    """
-    return REPORTS.render(result, fmt, RenderOptions(color=color, width=width))
-
-
-def text_report(result: CompareResult, options: RenderOptions) -> str:
-    from coprod_check.compare.view import build_view
-    from coprod_check.render.summary.build import compare_summary
-
-    page = compare_summary(result)
-    return render_text(build_view(result), color=options.color, width=options.width, page=page)
-
-
-def json_report(result: CompareResult, options: RenderOptions) -> str:
-    return render_json(result)
-
-
-def markdown_report(result: CompareResult, options: RenderOptions) -> str:
+def report_view(result: CompareResult, options: RenderOptions) -> CompareView:
+    """The report's words in order; no option changes them."""
     from coprod_check.compare.view import build_view
 
-    return _template("compare.md.j2", build_view(result), result)
+    return build_view(result)
 
 
-def html_report(result: CompareResult, options: RenderOptions) -> str:
-    from coprod_check.compare.view import build_view
-
-    return _template("compare.html.j2", build_view(result), result)
-
-
-def render_json(result: CompareResult) -> str:
-    """Indented UTF-8 JSON of the whole result in model field order; same input, same bytes."""
-    return json_text(result.model_dump(mode="json"))
-
-
-def _template(name: str, view: CompareView, result: CompareResult) -> str:
-    from coprod_check.render.jinja_env import render_template
-    from coprod_check.render.summary.build import compare_summary
-
-    charts = _charts(view) if name.endswith(".html.j2") else []
-    return render_template(
-        name,
-        view=view,
-        page=compare_summary(result),
-        charts=charts,
-        tool_version=view.tool_version,
-    )
+def html_charts(view: CompareView) -> dict[str, list[Markup]]:
+    """The HTML page's trend charts, one per section."""
+    return {"charts": _charts(view)}
 
 
 def _charts(view: CompareView) -> list[Markup]:
     """One bar chart per section: a bar for each point, in time order, with its thresholds."""
-    from coprod_check.render.charts import Bar, Marker, bar_chart
-    from coprod_check.render.words import format_score
+    from coprod_check.render.charts import Bar, bar_chart, threshold_markers
 
     charts: list[Markup] = []
     for number, row in enumerate(view.criteria, start=1):
@@ -112,20 +69,7 @@ def _charts(view: CompareView) -> list[Markup]:
                     kind=status if known else "not-met",
                     value_text="no score" if score is None else cell,
                     status_text=words,
-                    markers=(
-                        Marker(
-                            trend.met_at,
-                            "dashed",
-                            f"met at {format_score(trend.met_at)}",
-                            "Dashed line: met threshold",
-                        ),
-                        Marker(
-                            trend.partly_met_at,
-                            "dotted",
-                            f"partly met at {format_score(trend.partly_met_at)}",
-                            "Dotted line: partly met threshold",
-                        ),
-                    ),
+                    markers=threshold_markers(trend.met_at, trend.partly_met_at),
                 )
             )
         charts.append(
@@ -142,20 +86,8 @@ def _charts(view: CompareView) -> list[Markup]:
 # -- text ----------------------------------------------------------------------------------------
 
 
-def render_text(
-    view: CompareView,
-    *,
-    color: bool | None = None,
-    width: int | None = None,
-    page: OnePage | None = None,
-) -> str:
-    """The comparison as terminal text; ANSI colour codes only when colour is wanted."""
-    from coprod_check.render.summary.text import report_text
-
-    return report_text(_blocks(view), page, color=color, width=width)
-
-
-def _blocks(view: CompareView) -> list[RenderableType]:
+def text_blocks(view: CompareView, width: int) -> list[RenderableType]:
+    """The terminal report (rich tables fold to ``width`` themselves)."""
     from rich import box
     from rich.padding import Padding
     from rich.rule import Rule
@@ -173,8 +105,11 @@ def _blocks(view: CompareView) -> list[RenderableType]:
     def bullets(lines: list[str], indent: int = 2) -> Hanging:
         return Hanging([("•", [Text(line)]) for line in lines], indent)
 
-    def table() -> Table:
-        return Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    def table(*columns: str) -> Table:
+        grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        for column in columns:
+            grid.add_column(column)
+        return grid
 
     blocks: list[RenderableType] = [
         Text(view.title, style="bold underline"),
@@ -217,10 +152,7 @@ def _blocks(view: CompareView) -> list[RenderableType]:
     blocks += [points, Text("")]
     if view.groups:
         blocks.append(heading("By role group"))
-        groups = table()
-        groups.add_column("Group")
-        for number in view.point_numbers:
-            groups.add_column(str(number))
+        groups = table("Group", *(str(number) for number in view.point_numbers))
         for group in view.groups:
             groups.add_row(Text(group.label), *(Text(cell) for cell in group.cells))
         blocks.append(groups)
@@ -241,7 +173,7 @@ def _blocks(view: CompareView) -> list[RenderableType]:
                 bullets([f"{item.text} ({item.bank_id}/{item.question_id})" for item in items], 4)
             )
         if step.step.regressions:
-            blocks.append(Padding(Text("Regressions:", style="bold red"), (0, 0, 0, 2)))
+            blocks.append(Padding(Text("Regressions:", style=REGRESSION), (0, 0, 0, 2)))
             blocks.append(bullets(step.step.regressions, 4))
     blocks.append(Text(""))
 
@@ -265,12 +197,10 @@ def _blocks(view: CompareView) -> list[RenderableType]:
 
     blocks.append(heading("Red flags"))
     if view.flags:
-        flags = table()
-        for column in ("Status", "Severity", "Red flag", "Raised at points"):
-            flags.add_column(column)
+        flags = table("Status", "Severity", "Red flag", "Raised at points")
         for flag in view.flags:
             flags.add_row(
-                Text(flag.status_words, style="bold" if flag.trend.status == "new" else ""),
+                Text(flag.status_words, style=NOTICE_STYLE if flag.trend.status == "new" else ""),
                 Text(flag.severity_words),
                 Text(f"{flag.trend.message} ({flag.trend.bank_id}/{flag.trend.question_id})"),
                 Text(flag.present_text),
@@ -282,9 +212,7 @@ def _blocks(view: CompareView) -> list[RenderableType]:
 
     blocks.append(heading("Recommendations"))
     if view.recommendations:
-        recs = table()
-        for column in ("Status", "Recommendation", "Made at points"):
-            recs.add_column(column)
+        recs = table("Status", "Recommendation", "Made at points")
         for rec in view.recommendations:
             recs.add_row(
                 Text(rec.status_words),
@@ -302,7 +230,7 @@ def _blocks(view: CompareView) -> list[RenderableType]:
     blocks.append(heading("Summary"))
     blocks.append(Text(view.summary))
     if view.regressions:
-        blocks.append(Text(f"Regressions from {view.latest_step}:", style="bold red"))
+        blocks.append(Text(f"Regressions from {view.latest_step}:", style=REGRESSION))
         blocks.append(bullets(view.regressions))
     else:
         blocks.append(Text(f"No regressions from {view.latest_step}."))
@@ -311,7 +239,7 @@ def _blocks(view: CompareView) -> list[RenderableType]:
 
 
 def _plan_blocks(
-    plan: PlanProgress, heading: Callable[[str], RenderableType], table: Callable[[], Table]
+    plan: PlanProgress, heading: Callable[[str], RenderableType], table: Callable[..., Table]
 ) -> list[RenderableType]:
     """An action plan beside the points: each cycle's actions and how their questions moved."""
     from rich.padding import Padding
@@ -326,14 +254,12 @@ def _plan_blocks(
         if not cycle.actions:
             blocks.append(Padding(Text("No actions in this cycle."), (0, 0, 0, 2)))
             continue
-        actions = table()
-        for column in ("Action", "Recommendation", "Outcome"):
-            actions.add_column(column)
+        actions = table("Action", "Recommendation", "Outcome")
         for item in cycle.actions:
             actions.add_row(
                 Text(item.id),
                 Text(f"{item.recommendation} ({item.bank_id}/{item.question_id})"),
-                Text(item.words, style="bold" if item.done_not_improved else ""),
+                Text(item.words, style=NOTICE_STYLE if item.done_not_improved else ""),
             )
         blocks.append(Padding(actions, (0, 0, 0, 2)))
     blocks.append(Text(""))

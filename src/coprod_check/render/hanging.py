@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from coprod_check.render.wrap import wrap_line
+
 if TYPE_CHECKING:  # rich is imported by whoever draws, not to build the rows
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.measure import Measurement
@@ -60,17 +62,21 @@ class Hanging:
         # where they were)
         fill = Segment(" " * (inner.max_width - markers - 1 - width))
         blank = Segment(" " * (markers + 1))
+        colourless = console.color_system is None  # styles are not drawn: text is all
         for (marker, paragraphs), row in zip(self.items, plains, strict=True):
             lead = Segment(marker + " " * (markers - cell_len(marker) + 1))
             lines: list[list[Segment]] = []
             for paragraph, plain in zip(paragraphs, row, strict=True):
-                if plain is None:
-                    lines += console.render_lines(paragraph, cell)
-                elif cell_len(plain) <= width:  # what render_lines makes of it, without the work
-                    lines.append([Segment(plain), Segment(" " * (width - cell_len(plain)))])
-                else:
+                if plain is None and colourless and _one_line(paragraph):
+                    plain = paragraph.plain
+                if plain is not None:  # what render_lines makes of it, without the work
+                    lines += [[Segment(line)] for line in wrap_line(plain, width)]
+                elif _one_line(paragraph):
+                    # render_lines wraps the same way, then joins the lines to split them again
                     wrapped = paragraph.wrap(console, width, justify="left", overflow="ellipsis")
-                    lines += [list(line.render(console)) for line in wrapped]
+                    lines += [list(_styled(line).render(console)) for line in wrapped]
+                else:
+                    lines += console.render_lines(paragraph, cell)
             if not lines:  # an item with nothing to say still shows its marker
                 lines.append([])
             for line in lines:
@@ -99,29 +105,43 @@ class Hanging:
 
 
 def _plain(paragraph: Text) -> str | None:
-    """The text of a paragraph drawn as it is when it fits (no style, no control characters,
-    no line breaks or tabs), else ``None``."""
+    """The text of a one-line paragraph without styles (drawn by :func:`wrap_line`), else
+    ``None``."""
+    if _one_line(paragraph) and not paragraph.spans and not paragraph.style:
+        return paragraph.plain
+    return None
+
+
+def _styled(line: Text) -> Text:
+    """``line`` with its own style made its first span, as joining lines does (``render``
+    ignores the style of a text without spans)."""
+    from rich.text import Span
+
+    if line.style:
+        line.spans.insert(0, Span(0, len(line), line.style))
+        line.style = ""
+    return line
+
+
+def _one_line(paragraph: Text) -> bool:
+    """Whether a paragraph is one line of printable text with a table cell's defaults, which
+    :meth:`Text.wrap` then draws line by line as ``render_lines`` would (styles included)."""
     from rich.text import Text
 
-    if (
+    return (
         type(paragraph) is Text
-        and not paragraph.spans
-        and not paragraph.style
         and paragraph.justify is None
         and paragraph.overflow is None
         and paragraph.no_wrap is None
         and paragraph.end == "\n"
         and paragraph.plain.isprintable()
-    ):
-        return paragraph.plain
-    return None
+    )
 
 
 def _widest(console: Console, options: ConsoleOptions, paragraph: Text) -> int:
     from rich.cells import cell_len
     from rich.measure import Measurement
 
-    plain = _plain(paragraph)
-    if plain is not None:
-        return min(cell_len(plain), options.max_width)
+    if _one_line(paragraph):  # measured by its text alone, as rich measures it
+        return min(cell_len(paragraph.plain), options.max_width)
     return Measurement.get(console, options, paragraph).maximum

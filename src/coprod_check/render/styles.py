@@ -20,3 +20,21 @@ STATUS_STYLES = {
     "unknown": "dim",
 }
 DIRECTION_STYLES = {"better": "green", "worse": "bold red", "same": "", "not-comparable": "dim"}
+SEVERITY_STYLES = {"blocker": "bold red", "caution": "bold yellow"}
+#: A Needham & Carr level reached, a red flag new since the last point, an action done whose
+#: question did not improve: each also said in words.
+REACHED_STYLE = "green"
+NOTICE_STYLE = "bold"
+
+#: Heat maps (the summary's section x group table, in every format) colour a 0-100 score by
+#: these bands; the number is always shown too.
+HEAT_LEGEND = "red below 40, amber below 75, green 75 and over"
+HEAT_FILLS = {"low": "F4C7C3", "mid": "FCE8B2", "high": "B7E1CD"}
+
+
+def heat_band(score: float | None) -> str | None:
+    """``low`` below 40, ``mid`` below 75, ``high`` from 75 (the usual partly met and met
+    thresholds); None when there is no score."""
+    if score is None:
+        return None
+    return "low" if score < 40 else "mid" if score < 75 else "high"

@@ -9,7 +9,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-Cell = str | int | float | None
+from coprod_check.render.styles import HEAT_FILLS, heat_band
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number and the words people see for it: Excel keeps ``value`` (so it sorts, sums and
+    charts), Word shows ``text``. For a score judged against thresholds (never shown on the
+    wrong side of one), a change worked out from the shown scores, or a 0-1 answer value."""
+
+    value: float
+    text: str
+
+
+Cell = str | int | float | Number | None
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as Word shows it: a :class:`Number`'s own text, any other score by the one
+    rounding rule every report uses (38.9, not 38.89); a dash for none."""
+    from coprod_check.scoring.numbers import format_score
+
+    if value is None:
+        return "–"
+    if isinstance(value, Number):
+        return value.text
+    if isinstance(value, float):
+        return format_score(value)
+    return str(value)
+
+
+def score_cell(score: float | None, thresholds: tuple[float, ...] = ()) -> Cell:
+    """A 0-100 score as a cell, shown by the one rounding rule against its ``thresholds``."""
+    from coprod_check.scoring.numbers import format_score
+
+    return None if score is None else Number(score, format_score(score, thresholds))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +72,6 @@ class Table:
     rows: list[list[Cell]]
     shades: list[list[float | None]] | None = None
     """A 0-100 score per cell to colour it by (None: no colour), for heat maps."""
-    number_format: str = "0.##"
 
 
 Block = Heading | Para | Bullets | Table
@@ -62,18 +95,11 @@ class OfficeReport:
 
 
 def shade_colour(score: float | None) -> str | None:
-    """A fill colour (hex RGB) for a 0-100 score: red below 40, amber below 75, green above.
-
-    The bands are the usual partly met and met thresholds; the number is always shown too, so
-    the colour is never the only signal.
-    """
-    if score is None:
-        return None
-    if score < 40:
-        return "F4C7C3"
-    if score < 75:
-        return "FCE8B2"
-    return "B7E1CD"
+    """A fill colour (hex RGB) for a 0-100 score, by the heat map bands every format uses
+    (:func:`~coprod_check.render.styles.heat_band`); the number is always shown too, so the
+    colour is never the only signal."""
+    band = heat_band(score)
+    return None if band is None else HEAT_FILLS[band]
 
 
 __all__ = [
@@ -81,9 +107,12 @@ __all__ = [
     "Bullets",
     "Cell",
     "Heading",
+    "Number",
     "OfficeReport",
     "Para",
     "Sheet",
     "Table",
+    "cell_text",
+    "score_cell",
     "shade_colour",
 ]

@@ -22,11 +22,11 @@ from docx.table import Table as DocxTable
 from coprod_check.render.office.document import (
     Block,
     Bullets,
-    Cell,
     Heading,
     OfficeReport,
     Para,
     Table,
+    cell_text,
     shade_colour,
 )
 
@@ -94,20 +94,12 @@ def _table(document: object, block: Table) -> None:
     for number, row in enumerate(block.rows):
         cells = table.add_row().cells
         for column, (cell, value) in enumerate(zip(cells, row, strict=True)):
-            cell.text = _text(value)
+            cell.text = cell_text(value)
             shade = block.shades[number][column] if block.shades else None
             colour = shade_colour(shade)
             if colour is not None:
                 _fill(cell, colour)
     document.add_paragraph()
-
-
-def _text(value: Cell) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
 
 
 def _header_row(table: DocxTable) -> None:

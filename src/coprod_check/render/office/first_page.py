@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coprod_check.render.office.document import Block, Bullets, Heading, Para, Table
+from coprod_check.render.office.document import Block, Bullets, Heading, Para, Table, score_cell
 from coprod_check.render.summary.model import HeatMap, OnePage
 
 
@@ -30,9 +30,12 @@ def summary_blocks(page: OnePage) -> list[Block]:
 def heat_table(heat: HeatMap) -> Table:
     """The section x group heat map as a table of numbers, each cell coloured by its score."""
     return Table(
-        heat.caption + " (red below 40, amber below 75, green 75 and over)",
+        f"{heat.caption} ({heat.legend})",
         ["Section", *heat.columns],
-        [[row, *scores] for row, scores in zip(heat.rows, heat.scores, strict=True)],
+        [
+            [row, *(score_cell(score) for score in scores)]
+            for row, scores in zip(heat.rows, heat.scores, strict=True)
+        ],
         shades=[[None, *scores] for scores in heat.scores],
     )
 

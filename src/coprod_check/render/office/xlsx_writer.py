@@ -22,9 +22,11 @@ from coprod_check.render.office.document import (
     Bullets,
     Cell,
     Heading,
+    Number,
     OfficeReport,
     Para,
     Table,
+    cell_text,
     shade_colour,
 )
 
@@ -104,7 +106,7 @@ def _table_sheet(sheet: Worksheet, table: Table) -> None:
         sheet.append([_value(value) for value in row])
     _shade(sheet, table, 2)
     for column, title in enumerate(table.columns, start=1):
-        values = [len(str(row[column - 1] or "")) for row in table.rows[:200]]
+        values = [len(cell_text(row[column - 1] or "")) for row in table.rows[:200]]
         width = min(max([len(title), *values]) + 2, _MAX_WIDTH)
         sheet.column_dimensions[get_column_letter(column)].width = width
         if width == _MAX_WIDTH:
@@ -115,6 +117,8 @@ def _table_sheet(sheet: Worksheet, table: Table) -> None:
 def _value(value: Cell) -> str | int | float | None:
     if isinstance(value, str):
         return neutralise(value)
+    if isinstance(value, Number):
+        return value.value
     return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from coprod_check.compare.result import CompareResult
     from coprod_check.scoring.result import RecommendationItem, Result
 
+_CLAUSE_MARKS = re.compile("[(“)”]|; ")
 _CONFIDENCE = {"high": "high", "medium": "medium", "low": "low", "insufficient": "too few answers"}
 
 
@@ -34,14 +36,15 @@ def _clauses(text: str) -> list[str]:
     """``text`` split at "; " outside brackets and quotes, repeats dropped."""
     clauses: list[str] = []
     depth, start = 0, 0
-    for index, char in enumerate(text):
+    for mark in _CLAUSE_MARKS.finditer(text):  # only the characters that matter, not each one
+        char = mark.group()
         if char in "(“":
             depth += 1
         elif char in ")”":
             depth = max(0, depth - 1)
-        elif char == ";" and depth == 0 and text.startswith("; ", index):
-            clauses.append(text[start:index])
-            start = index + 2
+        elif depth == 0:
+            clauses.append(text[start : mark.start()])
+            start = mark.end()
     clauses.append(text[start:])
     unique: list[str] = []
     for clause in clauses:
@@ -177,7 +180,9 @@ def _gaps_fact(result: AggregateResult) -> str:
     sections = len({(gap.bank_id, gap.section_id) for gap in result.gaps})
     if not sections:
         return "none between the groups shown"
-    threshold = f"{result.settings.gap_threshold:g}"
+    from coprod_check.scoring.numbers import format_score
+
+    threshold = format_score(result.settings.gap_threshold)
     return (
         f"{sections} section{'s' if sections != 1 else ''} that some groups score at least "
         f"{threshold} points higher than others ({len(result.gaps)} pairs of groups)"

@@ -29,6 +29,27 @@ class HeatMap:
     columns: list[str]
     scores: list[list[float | None]]
 
+    @property
+    def legend(self) -> str:
+        from coprod_check.render.styles import HEAT_LEGEND
+
+        return HEAT_LEGEND
+
+    @property
+    def shown(self) -> list[list[str]]:
+        """Each score as people see it in every format (the one rounding rule; a dash for none)."""
+        from coprod_check.scoring.numbers import format_score
+
+        return [[format_score(score) for score in row] for row in self.scores]
+
+    @property
+    def bands(self) -> list[list[str]]:
+        """Each score's colour band (:func:`~coprod_check.render.styles.heat_band`), ``none``
+        where there is no score."""
+        from coprod_check.render.styles import heat_band
+
+        return [[heat_band(score) or "none" for score in row] for row in self.scores]
+
 
 @dataclass(frozen=True, slots=True)
 class OnePage:

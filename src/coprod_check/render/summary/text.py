@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich import box
 from rich.console import RenderableType
 from rich.padding import Padding
@@ -9,15 +11,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from coprod_check.render.styles import VERDICT_STYLES
 from coprod_check.render.summary.model import OnePage
-
-_VERDICT_STYLES = {
-    "ready": "bold green",
-    "ready-with-conditions": "bold yellow",
-    "not-yet": "bold red",
-    "not-right-approach": "bold magenta",
-    "insufficient-answers": "bold",
-}
 
 
 def _labelled(label: str, value: str, style: str = "") -> Text:
@@ -29,7 +24,7 @@ def summary_blocks(page: OnePage) -> list[RenderableType]:
     saying the detail follows."""
     blocks: list[RenderableType] = [
         Rule(Text("Summary", style="bold"), align="left", characters="━"),
-        _labelled("Verdict", page.headline, _VERDICT_STYLES.get(page.verdict_id, "bold")),
+        _labelled("Verdict", page.headline, VERDICT_STYLES.get(page.verdict_id, "bold")),
         _labelled("Why", page.why),
         _labelled("Level", page.level),
     ]
@@ -63,8 +58,8 @@ def summary_blocks(page: OnePage) -> list[RenderableType]:
         table.add_column("Section", ratio=1, min_width=12)
         for column in heat.columns:
             table.add_column(column, justify="right", max_width=12)
-        for row, scores in zip(heat.rows, heat.scores, strict=True):
-            table.add_row(Text(row), *(Text("–" if s is None else f"{s:g}") for s in scores))
+        for row, shown in zip(heat.rows, heat.shown, strict=True):
+            table.add_row(Text(row), *(Text(text) for text in shown))
         blocks.append(table)
     blocks.append(Rule(Text("Detail", style="bold"), align="left", characters="━"))
     return blocks
@@ -74,19 +69,22 @@ __all__ = ["summary_blocks"]
 
 
 def report_text(
-    blocks: list[RenderableType],
+    blocks: Callable[[int], list[RenderableType]],
     page: OnePage | None,
     *,
     color: bool | None,
     width: int | None,
+    at: int = 1,
 ) -> str:
-    """A terminal report: its title block, the one-page summary (when given), then the rest;
-    shared by the aggregate and compare reports so both open the same way."""
+    """A terminal report: its ``at`` opening blocks (the title, and a header where there is
+    one), the one-page summary (when given), then the rest; shared by every terminal report so
+    all open the same way. ``blocks`` draws the report for the width it is drawn at."""
     from coprod_check.render.console import console_text, string_console
 
     console = string_console(color, width)
+    drawn = blocks(console.width)
     if page is not None:
-        blocks = [*blocks[:1], *summary_blocks(page), *blocks[1:]]
-    for block in blocks:
+        drawn = [*drawn[:at], *summary_blocks(page), *drawn[at:]]
+    for block in drawn:
         console.print(block)
     return console_text(console)

@@ -1,4 +1,4 @@
-"""The report as one self-contained HTML file, from ``report.html.j2``.
+"""The HTML report's charts; the page itself is ``report.html.j2`` (:mod:`.view_formats`).
 
 Self-contained means it loads nothing: CSS is inline, charts are inline SVG (``charts.py``),
 there is no JavaScript, and a Content-Security-Policy forbids the browser from fetching anything.
@@ -9,13 +9,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from coprod_check.render.charts import Bar, Marker, bar_chart
-from coprod_check.render.formats import RenderOptions
-from coprod_check.render.jinja_env import render_template
-from coprod_check.render.summary.model import OnePage
-from coprod_check.render.words import format_score
-from coprod_check.scoring.report.view import ReportView, SectionRow, build_view
-from coprod_check.scoring.result import Result
+from coprod_check.render.charts import Bar, Marker, bar_chart, threshold_markers
+from coprod_check.scoring.report.view import ReportView, SectionRow
 
 NO_SCORE = "no score"
 
@@ -29,20 +24,7 @@ def _section_bar(row: SectionRow) -> Bar:
         kind=section.status if known else "not-met",
         value_text=row.score_text if known else NO_SCORE,
         status_text=row.status_words,
-        markers=(
-            Marker(
-                section.met_at,
-                "dashed",
-                f"met at {format_score(section.met_at)}",
-                "Dashed line: met threshold",
-            ),
-            Marker(
-                section.partly_met_at,
-                "dotted",
-                f"partly met at {format_score(section.partly_met_at)}",
-                "Dotted line: partly met threshold",
-            ),
-        ),
+        markers=threshold_markers(section.met_at, section.partly_met_at),
     )
 
 
@@ -84,22 +66,9 @@ def level_chart(view: ReportView) -> Markup:
     )
 
 
-def render_html(view: ReportView, page: OnePage | None = None) -> str:
-    """The whole page: the one-page summary (when given), then the same content and order as
-    the terminal report."""
-    return render_template(
-        "report.html.j2",
-        view=view,
-        page=page,
-        tool_version=view.tool_version,
-        section_chart=section_chart(view),
-        level_chart=level_chart(view) if view.steps else None,
-    )
-
-
-def report(result: Result, options: RenderOptions) -> str:
-    """The registry's ``html`` renderer."""
-    from coprod_check.render.summary.build import score_summary
-
-    view = build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
-    return render_html(view, score_summary(result))
+def charts(view: ReportView) -> dict[str, Markup | None]:
+    """The HTML page's charts: the sections, and the levels when a bank defines them."""
+    return {
+        "section_chart": section_chart(view),
+        "level_chart": level_chart(view) if view.steps else None,
+    }

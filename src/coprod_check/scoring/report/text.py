@@ -17,14 +17,16 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from coprod_check.render.console import console_text, string_console
-from coprod_check.render.formats import RenderOptions
 from coprod_check.render.hanging import Hanging
-from coprod_check.render.styles import STATUS_STYLES, VERDICT_STYLES
+from coprod_check.render.styles import (
+    REACHED_STYLE,
+    SEVERITY_STYLES,
+    STATUS_STYLES,
+    VERDICT_STYLES,
+)
 from coprod_check.render.summary.model import OnePage
 from coprod_check.render.words import BAR_WIDTH, text_bar
-from coprod_check.scoring.report.view import ReportView, SectionRow, build_view
-from coprod_check.scoring.result import Result
+from coprod_check.scoring.report.view import ReportView, SectionRow
 
 
 def render_text(
@@ -36,15 +38,14 @@ def render_text(
 ) -> str:
     """The report as terminal text, the one-page summary (when given) after the title and
     header; ANSI colour codes only when colour is wanted."""
-    console = string_console(color, width)
-    blocks = _blocks(view, bar_width(console.width))
-    if page is not None:
-        from coprod_check.render.summary.text import summary_blocks
+    from coprod_check.render.summary.text import report_text
 
-        blocks[3:3] = summary_blocks(page)
-    for block in blocks:
-        console.print(block)
-    return console_text(console)
+    return report_text(lambda drawn: text_blocks(view, drawn), page, color=color, width=width, at=3)
+
+
+def text_blocks(view: ReportView, width: int) -> list[RenderableType]:
+    """The terminal report at ``width``: bars shrink, or go, on narrow terminals."""
+    return _blocks(view, bar_width(width))
 
 
 def bar_width(width: int) -> int:
@@ -152,7 +153,7 @@ def _level(view: ReportView, bars: int) -> list[RenderableType]:
             cells += [
                 Text(step.score_text),
                 Text(step.threshold_text),
-                Text(step.reached_words, style="green" if step.reached else ""),
+                Text(step.reached_words, style=REACHED_STYLE if step.reached else ""),
                 Text(step.answered_text),
             ]
             table.add_row(*cells)
@@ -223,8 +224,8 @@ def _red_flags(view: ReportView) -> list[RenderableType]:
     if not view.blockers and not view.cautions:
         blocks.append(Text("No red flags were raised."))
     for title, flags, style in (
-        ("Blockers", view.blockers, "bold red"),
-        ("Cautions", view.cautions, "bold yellow"),
+        ("Blockers", view.blockers, SEVERITY_STYLES["blocker"]),
+        ("Cautions", view.cautions, SEVERITY_STYLES["caution"]),
     ):
         if not flags:
             continue
@@ -316,11 +317,3 @@ def _explanation(view: ReportView) -> list[RenderableType]:
         )
     blocks.append(Text(""))
     return blocks
-
-
-def report(result: Result, options: RenderOptions) -> str:
-    """The registry's ``text`` renderer."""
-    from coprod_check.render.summary.build import score_summary
-
-    view = build_view(result, explain=options.explain, show_all=options.show_all, plan=options.plan)
-    return render_text(view, color=options.color, width=options.width, page=score_summary(result))
