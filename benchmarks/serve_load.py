@@ -1,22 +1,29 @@
 """Load ``coprod-check serve`` with simulated participants and check no answer is lost.
 
 A real server (the ``coprod-check serve`` command, its own process) on 127.0.0.1 with the
-bundled banks (12 pages, 69 statements), and ``--participants`` simulated people (default 200),
-all at once, each with their own cookies: welcome, start, about you, every page (a random
-option per statement, a note on some), the summary, finish. Between pages each waits a random
-"think time" (default 0.5-1.5 s; ``--think 0`` makes it a stress test with no pause). Bounded:
-at most ``--timeout`` seconds in all.
+bundled banks (15 pages, 88 statements), and ``--participants`` simulated people (default 200),
+all at once, each with their own browser (one kept-alive connection, its own cookies): welcome,
+start, about you, every page (a random option per statement, "don't know" or none, a note on
+some), the summary, finish, done; every form with the CSRF code read from its page, as a
+browser posts it. Between pages each waits a random "think time" (default 0.5-1.5 s; ``--think
+0`` makes it a stress test with no pause). Bounded: at most ``--timeout`` seconds in all.
+
+The participants run on a small HTTP/1.1 client (``serve_client.py``) on one event loop, not on
+a general HTTP library: on this 2-core machine the generator shares the cores with the server,
+and with httpx it used 79-84% of one core (the server 28-34%), so its own waiting for a core was
+measured as page latency. This one uses about a tenth of a core; it still times each request
+end to end, from just before it is written until the last byte of the reply is read, and prints
+how late its own event loop ran (if that is large, the figures are the generator's, not the
+server's).
 
 Prints p50 / p95 / p99 latency of page requests (each GET and POST), the errors (any status
-other than the one expected), the same figures for the server's static stylesheet fetched
-alongside as the baseline (the cheapest request this server answers, under the same load), the
-ratio of the two p99s, each page request's time inside the server (its ``Server-Timing``
-header, which the server sends when started with ``COPROD_SERVE_TIMING=1``: what the client
-measures beyond it is the network, and waiting for a core, in the server or in this generator),
-the machine's load, the CPU time the server and this load generator
-each used (they share the machine's cores, so the generator's share is time the server did not
-have), and then checks the database holds exactly every
-answer sent: every statement of every participant, option and note. Target: 0 errors, 0 lost
+other than the one expected), each page request's time inside the server (its
+``Server-Timing`` header, which the server sends when started with ``COPROD_SERVE_TIMING=1``:
+all of it, reading the form, waiting for the change's commit), the same figures for the
+server's static stylesheet fetched alongside as the baseline (the cheapest request this server
+answers, under the same load), the ratio of the two p99s, the machine's load, the CPU time the
+server and this generator each used, and then checks the database holds exactly every answer
+sent: every statement of every participant, option and note. Target: 0 errors, 0 lost
 answers, page p99 under 200 ms. Run from the repository root::
 
     .venv/bin/python benchmarks/serve_load.py
@@ -39,59 +46,53 @@ import statistics
 import sys
 import tempfile
 import time
-from html import unescape
 from pathlib import Path
-from urllib.parse import urlencode
-
-import httpx2
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve_client import Connection, HttpError, Reply, form_fields
+
 from serve_process import start_serve
 
-FORM = {"content-type": "application/x-www-form-urlencoded"}
-
-
-def hidden(html: str, name: str) -> str:
-    found = re.search(rf'name="{re.escape(name)}" value="([^"]*)"', html)
-    if not found:
-        raise LookupError(name)
-    return unescape(found.group(1))
+_TIMING = re.compile(r"(\w+);dur=([0-9.]+)")
+Sent = dict[str, dict[tuple[str, str], tuple[str | None, str | None]]]
 
 
 class Stats:
     def __init__(self) -> None:
         self.pages: list[float] = []
         self.by_method: dict[str, list[float]] = {"GET": [], "POST": []}
-        #: The server's own time for each page request (its Server-Timing header), seconds.
-        self.in_server: dict[str, list[float]] = {"GET": [], "POST": []}
+        #: The server's own time for each page request (its Server-Timing header), seconds, by
+        #: method and part: ``app`` all of it, ``body`` reading the form, ``db`` waiting for
+        #: the change to be committed.
+        self.in_server: dict[tuple[str, str], list[float]] = {}
         self.baseline: list[float] = []
+        #: How late the generator's own event loop woke for a 10 ms timer, seconds: when this
+        #: is small, the latency measured is the server's and the network's, not the generator's.
+        self.lag: list[float] = []
         self.errors: list[str] = []
 
 
 async def timed(
     stats: Stats,
-    client: httpx2.AsyncClient,
+    browser: Connection,
     method: str,
-    url: str,
+    path: str,
     expect: int,
-    data: list[tuple[str, str]] | None = None,
-) -> httpx2.Response | None:
-    start = time.perf_counter()
+    form: list[tuple[str, str]] | None = None,
+) -> Reply | None:
     try:
-        if data is None:
-            reply = await client.request(method, url)
-        else:
-            reply = await client.request(method, url, content=urlencode(data), headers=FORM)
-    except httpx2.HTTPError as error:
-        stats.errors.append(f"{method} {url}: {type(error).__name__}")
+        reply = await browser.request(method, path, form)
+    except HttpError as error:
+        stats.errors.append(f"{method} {path}: {error}")
         return None
-    stats.pages.append(time.perf_counter() - start)
-    stats.by_method[method].append(stats.pages[-1])
-    timing = re.search(r"app;dur=([0-9.]+)", reply.headers.get("server-timing", ""))
-    if timing:
-        stats.in_server[method].append(float(timing.group(1)) / 1000)
-    if reply.status_code != expect:
-        stats.errors.append(f"{method} {url}: {reply.status_code} (expected {expect})")
+    stats.pages.append(reply.seconds)
+    stats.by_method[method].append(reply.seconds)
+    for part, value in _TIMING.findall(reply.headers.get("server-timing", "")):
+        stats.in_server.setdefault((method, part), []).append(float(value) / 1000)
+    if reply.status != expect:
+        stats.errors.append(f"{method} {path}: {reply.status} (expected {expect})")
         return None
     return reply
 
@@ -102,7 +103,7 @@ async def participant(
     welcome: str,
     think: float,
     stats: Stats,
-    sent: dict[str, dict[tuple[str, str], tuple[str | None, str | None]]],
+    sent: Sent,
     rng: random.Random,
 ) -> None:
     async def pause() -> None:
@@ -111,47 +112,35 @@ async def participant(
 
     name = f"bench-{number:03d}"
     mine: dict[tuple[str, str], tuple[str | None, str | None]] = {}
-    async with httpx2.AsyncClient(base_url=base, timeout=30) as client:
+    where = urlsplit(base)
+    browser = Connection(where.hostname or "127.0.0.1", where.port or 80)
+    try:
         await pause()
-        page = await timed(stats, client, "GET", welcome, 200)
+        page = await timed(stats, browser, "GET", welcome, 200)
         if page is None:
             return
-        start = await timed(
-            stats, client, "POST", f"{welcome}/start", 303, [("csrf", hidden(page.text, "csrf"))]
-        )
+        csrf = form_fields(page.text)[0]["csrf"]
+        start = await timed(stats, browser, "POST", f"{welcome}/start", 303, [("csrf", csrf)])
         if start is None:
             return
         home = start.headers["location"].removesuffix("/about")
-        about = await timed(stats, client, "GET", f"{home}/about", 200)
+        about = await timed(stats, browser, "GET", f"{home}/about", 200)
         if about is None:
             return
         role = rng.choice(["carer", "person who uses services", "frontline staff", "manager"])
         await pause()
-        saved = await timed(
-            stats,
-            client,
-            "POST",
-            f"{home}/about",
-            303,
-            [("csrf", hidden(about.text, "csrf")), ("pseudonym", name), ("role", role)],
-        )
-        number_of_page = 1
+        csrf = form_fields(about.text)[0]["csrf"]
+        fields = [("csrf", csrf), ("pseudonym", name), ("role", role)]
+        saved = await timed(stats, browser, "POST", f"{home}/about", 303, fields)
         while saved is not None and "/page/" in saved.headers["location"]:
             url = saved.headers["location"]
-            shown = await timed(stats, client, "GET", url, 200)
+            shown = await timed(stats, browser, "GET", url, 200)
             if shown is None:
                 return
-            fields = [
-                ("csrf", hidden(shown.text, "csrf")),
-                ("seen", hidden(shown.text, "seen")),
-                ("go", "next"),
-            ]
-            for field in dict.fromkeys(re.findall(r'type="radio" name="([^"]+)"', shown.text)):
+            hidden, radios = form_fields(shown.text)
+            fields = [("csrf", hidden["csrf"]), ("seen", hidden["seen"]), ("go", "next")]
+            for field, options in radios.items():
                 bank, question = field.removeprefix("answer:").split("/")
-                options = [
-                    unescape(v)
-                    for v in re.findall(rf'name="{re.escape(field)}" value="([^"]*)"', shown.text)
-                ]
                 choice = rng.choice([*options, None])
                 note = f"note {number}/{question}" if rng.random() < 0.1 else None
                 if choice is not None:
@@ -160,40 +149,51 @@ async def participant(
                     fields.append((field.replace("answer:", "note:", 1), note))
                 mine[(bank, question)] = (choice or None, note)
             await pause()
-            saved = await timed(stats, client, "POST", url, 303, fields)
-            number_of_page += 1
+            saved = await timed(stats, browser, "POST", url, 303, fields)
         if saved is None:
             return
-        summary = await timed(stats, client, "GET", f"{home}/summary", 200)
+        summary = await timed(stats, browser, "GET", f"{home}/summary", 200)
         if summary is None:
             return
-        finished = await timed(
-            stats, client, "POST", f"{home}/finish", 303, [("csrf", hidden(summary.text, "csrf"))]
-        )
+        csrf = form_fields(summary.text)[0]["csrf"]
+        finished = await timed(stats, browser, "POST", f"{home}/finish", 303, [("csrf", csrf)])
         if finished is not None:
-            await timed(stats, client, "GET", f"{home}/done", 200)
+            await timed(stats, browser, "GET", f"{home}/done", 200)
+    finally:
+        await browser.close()
     sent[name] = mine
 
 
 async def baseline_probe(base: str, stats: Stats, stop: asyncio.Event) -> None:
-    async with httpx2.AsyncClient(base_url=base, timeout=30) as client:
-        while not stop.is_set():
-            start = time.perf_counter()
-            try:
-                reply = await client.get("/assets/serve.css")
-            except httpx2.HTTPError as error:
-                stats.errors.append(f"baseline GET /assets/serve.css: {type(error).__name__}")
-                continue
-            if reply.status_code == 200:
-                stats.baseline.append(time.perf_counter() - start)
-            await asyncio.sleep(0.05)
+    where = urlsplit(base)
+    browser = Connection(where.hostname or "127.0.0.1", where.port or 80)
+    while not stop.is_set():
+        try:
+            reply = await browser.request("GET", "/assets/serve.css")
+        except HttpError as error:
+            stats.errors.append(f"baseline GET /assets/serve.css: {error}")
+            continue
+        if reply.status == 200:
+            stats.baseline.append(reply.seconds)
+        await asyncio.sleep(0.05)
+    await browser.close()
+
+
+async def lag_probe(stats: Stats, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        asked = time.perf_counter()
+        await asyncio.sleep(0.01)
+        stats.lag.append(max(0.0, time.perf_counter() - asked - 0.01))
 
 
 async def run(base: str, welcome: str, people: int, think: float, timeout: float, seed: int):  # type: ignore[no-untyped-def]
     stats = Stats()
-    sent: dict[str, dict[tuple[str, str], tuple[str | None, str | None]]] = {}
+    sent: Sent = {}
     stop = asyncio.Event()
-    probe = asyncio.create_task(baseline_probe(base, stats, stop))
+    probes = [
+        asyncio.create_task(baseline_probe(base, stats, stop)),
+        asyncio.create_task(lag_probe(stats, stop)),
+    ]
     tasks = [
         asyncio.create_task(
             participant(n, base, welcome, think, stats, sent, random.Random(seed + n))
@@ -205,7 +205,7 @@ async def run(base: str, welcome: str, people: int, think: float, timeout: float
     for task in pending:
         task.cancel()
     stop.set()
-    await probe
+    await asyncio.gather(*probes)
     return stats, sent, time.perf_counter() - started, len(pending)
 
 
@@ -217,9 +217,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[index]
 
 
-def check_database(
-    db: Path, sent: dict[str, dict[tuple[str, str], tuple[str | None, str | None]]]
-) -> tuple[int, int, int]:
+def check_database(db: Path, sent: Sent) -> tuple[int, int, int]:
     """(answers sent, answers found equal, answers lost or different)."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
         stored: dict[str, dict[tuple[str, str], tuple[str | None, str | None]]] = {}
@@ -267,6 +265,15 @@ def server_stack() -> str:
     return f"uvicorn, one worker process, {http} parser, {loop} event loop"
 
 
+def loop_factory():  # type: ignore[no-untyped-def]
+    """The generator's event loop: uvloop when installed (as the server uses), for less CPU."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--participants", type=int, default=200)
@@ -288,16 +295,17 @@ def main() -> None:
         path = served.participant.removeprefix(base)
         load_before = load_average()
         cpu_before = cpu_seconds(server.pid), cpu_seconds()
-        stats, sent, elapsed, unfinished = asyncio.run(
-            run(
-                base,
-                path,
-                options.participants,
-                options.think,
-                options.timeout,
-                options.seed,
+        with asyncio.Runner(loop_factory=loop_factory()) as runner:
+            stats, sent, elapsed, unfinished = runner.run(
+                run(
+                    base,
+                    path,
+                    options.participants,
+                    options.think,
+                    options.timeout,
+                    options.seed,
+                )
             )
-        )
         load_after = load_average()
         server_cpu = cpu_seconds(server.pid) - cpu_before[0]
         client_cpu = cpu_seconds() - cpu_before[1]
@@ -331,12 +339,15 @@ def main() -> None:
             f"  {method} ({len(part)}): p50 {percentile(part, 50):.1f}  "
             f"p95 {percentile(part, 95):.1f}  p99 {percentile(part, 99):.1f}"
         )
-    for method, values in stats.in_server.items():
-        part = [value * 1000 for value in values]
+    print(
+        "inside the server (Server-Timing; app: from the request's headers to its response, "
+        "body: reading the form, db: waiting for the change's commit):"
+    )
+    for (method, part), values in sorted(stats.in_server.items()):
+        part_ms = [value * 1000 for value in values]
         print(
-            f"  {method} inside the server (Server-Timing: from its headers' arrival to the "
-            f"response, reading the body included): p50 {percentile(part, 50):.1f}  "
-            f"p95 {percentile(part, 95):.1f}  p99 {percentile(part, 99):.1f}"
+            f"  {method} {part} ({len(part_ms)}): p50 {percentile(part_ms, 50):.1f}  "
+            f"p95 {percentile(part_ms, 95):.1f}  p99 {percentile(part_ms, 99):.1f}"
         )
     print(
         "baseline (static stylesheet, same server, same time) ms: "
@@ -348,6 +359,11 @@ def main() -> None:
             f"page p99 / baseline p99: {percentile(ms, 99) / percentile(base_ms, 99):.2f}x; "
             f"page p99 / 200 ms target: {percentile(ms, 99) / 200:.2f}x"
         )
+    lag = [value * 1000 for value in stats.lag]
+    print(
+        f"generator loop lag ms (how late a 10 ms timer fired): p50 {percentile(lag, 50):.1f}  "
+        f"p99 {percentile(lag, 99):.1f}  max {max(lag, default=float('nan')):.1f}"
+    )
     print(f"errors: {len(stats.errors)}")
     for error in stats.errors[:10]:
         print(f"  {error}")

@@ -271,7 +271,7 @@ def test_the_facilitator_page_counts_update_by_themselves_with_javascript_off(
     )
     page.get_by_role("link", name="Stop updating by itself").click()
     page.wait_for_load_state("load")
-    assert page.get_by_role("link", name="Update them every 1 seconds").count() == 1
+    assert page.get_by_role("link", name="Update them every 1 second", exact=True).count() == 1
     context.close()
 
 

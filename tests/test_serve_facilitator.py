@@ -160,6 +160,16 @@ def test_the_facilitator_page_updates_its_counts_by_itself_without_javascript(
     assert "refresh" not in client.get(workshop.facilitator).headers
 
 
+@pytest.mark.parametrize(("seconds", "words"), [(1, "every 1 second."), (30, "every 30 seconds.")])
+def test_the_facilitator_page_says_how_often_it_updates_in_words(
+    workshop: Setup, seconds: int, words: str
+) -> None:
+    workshop.server.refresh_seconds = seconds
+    page = workshop.client().get(workshop.facilitator)
+    assert page.headers["refresh"] == str(seconds)
+    assert f"This page updates itself {words}" in page.text
+
+
 def test_results_are_the_aggregate_report_with_small_groups_hidden(workshop: Setup) -> None:
     reply = workshop.client().get(f"{workshop.facilitator}/results")
     assert reply.status_code == 200

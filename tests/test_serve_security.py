@@ -138,6 +138,19 @@ def test_server_timing_is_sent_only_when_asked_for(setup: Setup) -> None:
     assert "server-timing" not in setup.client().get(setup.welcome).headers
     timed = setup.client(timing=True).get(setup.welcome).headers["server-timing"]
     assert re.fullmatch(r"app;dur=\d+\.\d\d", timed)
+    # A form's time is split into reading it and waiting for its change to be committed.
+    client = setup.client(timing=True)
+    page = client.get(setup.welcome)
+    started = client.post(
+        f"{setup.welcome}/start",
+        content=f"csrf={hidden(page.text, 'csrf')}",
+        headers=FORM,
+        follow_redirects=False,
+    )
+    assert started.status_code == 303
+    parts = r"app;dur=(\d+\.\d\d), body;dur=\d+\.\d\d, db;dur=(\d+\.\d\d)"
+    split = re.fullmatch(parts, started.headers["server-timing"])
+    assert split and float(split[2]) <= float(split[1])
 
 
 def test_a_request_too_large_is_refused_before_it_is_read(setup: Setup) -> None:

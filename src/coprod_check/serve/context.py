@@ -6,7 +6,7 @@ the small reads a participant's request makes (the workshop by its token, one re
 answers, each by a unique index) run on the event loop itself: they take tens of microseconds,
 while handing each to a worker thread cost a quarter of the server's CPU time in thread wake-ups
 and contention for the interpreter lock. Writes go to one writer thread, :meth:`Server.write`,
-so a slow disk never stalls the loop, and changes that arrive together share one commit
+so a slow disk never stalls the loop; each is its own transaction
 (:mod:`coprod_check.serve.writer`). Building results from every response is heavy
 and stays in the thread pool.
 """
@@ -14,6 +14,7 @@ and stays in the thread pool.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
@@ -24,8 +25,8 @@ from starlette.requests import Request
 from coprod_check.bank.model import Bank
 from coprod_check.serve.flow import Page, build_pages
 from coprod_check.serve.records import Workshop, WorkshopStore
-from coprod_check.serve.security import cross_site, csrf_ok
-from coprod_check.serve.writer import GroupWriter
+from coprod_check.serve.security import cross_site, csrf_ok, spent
+from coprod_check.serve.writer import StoreWriter
 
 MAX_FIELDS = 400
 
@@ -73,13 +74,17 @@ class Server:
     #: How often the facilitator page reloads itself to show new answers (seconds).
     refresh_seconds: int = 15
     _pages: dict[int, tuple[Page, ...]] = field(default_factory=dict)
-    _writer: GroupWriter | None = None
+    _writer: StoreWriter | None = None
 
     async def write(self, change: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Make one store change on the writer thread; returns once it is committed."""
         if self._writer is None:
-            self._writer = GroupWriter(self.store)
-        return await self._writer.run(change, *args, **kwargs)
+            self._writer = StoreWriter(self.store)
+        asked = time.perf_counter()
+        try:
+            return await self._writer.run(change, *args, **kwargs)
+        finally:
+            spent("db", time.perf_counter() - asked)
 
     def banks_of(self, workshop: Workshop) -> list[Bank]:
         found = [self.banks.get(ref) for ref in workshop.settings.banks]
@@ -153,7 +158,9 @@ async def read_form(
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/x-www-form-urlencoded":
         raise _tampered(back)
+    asked = time.perf_counter()
     form: FormData = await request.form(max_files=0, max_fields=MAX_FIELDS)
+    spent("body", time.perf_counter() - asked)
     fields = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
     if len(fields) != len(form.multi_items()):
         raise _tampered(back)

@@ -13,6 +13,7 @@ from starlette.responses import RedirectResponse, Response
 from coprod_check.aggregate.result import AggregateResult, QuestionStats
 from coprod_check.answers.model import ROLES
 from coprod_check.bank.model import Bank
+from coprod_check.problems.wording import plural
 from coprod_check.serve import pages
 from coprod_check.serve.context import NOT_FOUND, PageError, Server, is_closed, read_form
 from coprod_check.serve.flow import FormProblem, Item, clean_text, option_label, single
@@ -107,7 +108,7 @@ class Facilitator:
             close_csrf=csrf_token(workshop.secret, "close", ft),
             minimum=minimum,
             live=live,
-            every=self.server.refresh_seconds,
+            every=plural(self.server.refresh_seconds, "second"),
             updated=dt.datetime.now(dt.UTC).strftime("%H:%M:%S UTC"),
         )
         if live:

@@ -65,6 +65,20 @@ class Participant:
             )
         return found
 
+    async def _located(self, request: Request) -> tuple[str, str, Workshop, ResponseRecord]:
+        """The workshop and response a private link names (its two tokens first)."""
+        wt, rt = request.path_params["workshop"], request.path_params["resume"]
+        workshop = await self.server.participant_workshop(wt)
+        return wt, rt, workshop, await self._response(workshop, rt)
+
+    async def _ongoing(self, request: Request) -> tuple[str, str, Workshop, ResponseRecord]:
+        """As :meth:`_located`, for the pages of a response still being answered: a finished
+        one goes to its last page, and a closed workshop shows that it has closed."""
+        wt, rt, workshop, found = await self._located(request)
+        self._finished(wt, rt, found)
+        require_open(workshop)
+        return wt, rt, workshop, found
+
     def _base(self, request: Request, wt: str, rt: str) -> dict[str, Any]:
         return {
             "home": f"/w/{wt}/r/{rt}",
@@ -121,12 +135,7 @@ class Participant:
         return response
 
     async def resume(self, request: Request) -> Response:
-        wt, rt = request.path_params["workshop"], request.path_params["resume"]
-        workshop = await self.server.participant_workshop(wt)
-        found = await self._response(workshop, rt)
-        if found.finished_at is not None:
-            return _see_other(f"/w/{wt}/r/{rt}/done")
-        require_open(workshop)
+        wt, rt, workshop, found = await self._ongoing(request)
         count = len(self.server.pages_of(workshop))
         if not found.about_done:
             return _see_other(f"/w/{wt}/r/{rt}/about")
@@ -137,11 +146,7 @@ class Participant:
     # -- about you --------------------------------------------------------------------------
 
     async def about(self, request: Request) -> Response:
-        wt, rt = request.path_params["workshop"], request.path_params["resume"]
-        workshop = await self.server.participant_workshop(wt)
-        found = await self._response(workshop, rt)
-        self._finished(wt, rt, found)
-        require_open(workshop)
+        wt, rt, workshop, found = await self._ongoing(request)
         values = {
             "pseudonym": found.pseudonym or "",
             "role": found.role or (NO_ROLE if found.about_done else ""),
@@ -180,12 +185,8 @@ class Participant:
     # -- section pages ----------------------------------------------------------------------
 
     async def section(self, request: Request) -> Response:
-        wt, rt = request.path_params["workshop"], request.path_params["resume"]
+        wt, rt, workshop, found = await self._ongoing(request)
         number: int = request.path_params["number"]
-        workshop = await self.server.participant_workshop(wt)
-        found = await self._response(workshop, rt)
-        self._finished(wt, rt, found)
-        require_open(workshop)
         all_pages = self.server.pages_of(workshop)
         if not 1 <= number <= len(all_pages):
             raise PageError(
@@ -251,11 +252,7 @@ class Participant:
     # -- summary and finishing --------------------------------------------------------------
 
     async def summary(self, request: Request) -> Response:
-        wt, rt = request.path_params["workshop"], request.path_params["resume"]
-        workshop = await self.server.participant_workshop(wt)
-        found = await self._response(workshop, rt)
-        self._finished(wt, rt, found)
-        require_open(workshop)
+        wt, rt, workshop, found = await self._ongoing(request)
         if not found.about_done:
             return _see_other(f"/w/{wt}/r/{rt}/about")
         all_pages = self.server.pages_of(workshop)
@@ -289,9 +286,7 @@ class Participant:
         )
 
     async def finish(self, request: Request) -> Response:
-        wt, rt = request.path_params["workshop"], request.path_params["resume"]
-        workshop = await self.server.participant_workshop(wt)
-        found = await self._response(workshop, rt)
+        wt, rt, workshop, found = await self._located(request)
         if found.finished_at is None:
             require_open(workshop)
             await read_form(request, workshop.secret, "finish", rt, f"/w/{wt}/r/{rt}/summary")
@@ -304,9 +299,7 @@ class Participant:
         return response
 
     async def done(self, request: Request) -> Response:
-        wt, rt = request.path_params["workshop"], request.path_params["resume"]
-        workshop = await self.server.participant_workshop(wt)
-        found = await self._response(workshop, rt)
+        wt, rt, workshop, found = await self._located(request)
         if found.finished_at is None:
             return _see_other(f"/w/{wt}/r/{rt}")
         return pages.page(

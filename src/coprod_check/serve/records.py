@@ -8,7 +8,6 @@ touching pages or tests of behaviour. Records are plain frozen dataclasses, neve
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -91,12 +90,14 @@ class ConsensusAnswer:
 class WorkshopStore(Protocol):
     """Everything the server and the workshop commands need from storage.
 
-    Every method that changes data is one transaction: all of it is stored, or none. Inside
-    :meth:`batch`, each is a savepoint of the batch's one transaction instead (still all or
-    none), made durable by the batch's commit.
+    Every method that changes data is one transaction: all of it is stored, or none. It is
+    durable when the method returns, except on a thread that called :meth:`defer_sync`: there
+    it is durable after the next :meth:`sync`.
     """
 
-    def batch(self) -> AbstractContextManager[None]: ...
+    def defer_sync(self) -> None: ...
+
+    def sync(self) -> None: ...
 
     def create_workshop(self, settings: WorkshopSettings) -> Workshop: ...
 

@@ -26,6 +26,7 @@ import secrets
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
+from contextvars import ContextVar
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -39,6 +40,19 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+#: Seconds the current request spent in named parts of its handling (``body``: reading the
+#: form, ``db``: waiting for its change to be committed), kept only when the server was asked
+#: for ``Server-Timing`` (None otherwise).
+_PARTS: ContextVar[dict[str, float] | None] = ContextVar("coprod_serve_parts", default=None)
+
+
+def spent(part: str, seconds: float) -> None:
+    """Count ``seconds`` towards ``part`` of the current request's Server-Timing."""
+    parts = _PARTS.get()
+    if parts is not None:
+        parts[part] = parts.get(part, 0.0) + seconds
 
 
 def new_resume_token() -> str:
@@ -180,6 +194,9 @@ class GuardMiddleware:
 
         started = False
         arrived = time.perf_counter()
+        parts: dict[str, float] = {}
+        if self.timing:
+            _PARTS.set(parts)
 
         async def secured_send(message: Message) -> None:
             nonlocal started
@@ -187,8 +204,9 @@ class GuardMiddleware:
                 started = True
                 message["headers"] = self._headers(list(message.get("headers", [])))
                 if self.timing:
-                    spent = (time.perf_counter() - arrived) * 1000
-                    message["headers"].append((b"server-timing", f"app;dur={spent:.2f}".encode()))
+                    total = {"app": time.perf_counter() - arrived, **parts}
+                    value = ", ".join(f"{name};dur={s * 1000:.2f}" for name, s in total.items())
+                    message["headers"].append((b"server-timing", value.encode()))
             await send(message)
 
         try:

@@ -1,41 +1,24 @@
-"""The workshop store in one SQLite file: WAL mode, one transaction per change, migrations.
+"""The workshop store in one SQLite file (:class:`~coprod_check.serve.sqlite_file.SqliteFile`:
+WAL mode, a transaction per change, migrations): workshops, responses, answers, consensus.
 
 Why these choices:
 
-- **WAL** lets pages be read while an answer is being written, and a crash (or kill -9) in the
-  middle of a write leaves the last committed state; ``synchronous=FULL`` makes every committed
-  page of answers survive a power cut too.
-- **One transaction per change** (``BEGIN IMMEDIATE`` ... ``COMMIT``): a page of answers is
-  stored whole or not at all. The server's writer groups concurrent changes into one
-  transaction (:meth:`SqliteStore.batch`, see :mod:`coprod_check.serve.writer`), each change
-  then a savepoint of it, still whole or not at all. Writers in this process queue on a lock
-  rather than on SQLite's busy-wait, which sleeps in steps and would add tens of milliseconds
-  under load; another process (``coprod-check workshop close``) still waits up to ``BUSY_MS``
-  for the file lock.
 - **Answers keyed by (response, bank, question)** and written with an upsert: submitting a page
   twice, going back, or two tabs can overwrite an answer but never duplicate one.
-- **Migrations** (:mod:`coprod_check.serve.schema`) are applied in the same transaction as
-  the check of the file's schema version, when a file is opened.
 - **Resume tokens are stored hashed**: the database alone does not let anyone continue (or
   read through the web) another person's response. Workshop links are kept as they are, so
-  ``serve`` can print them again after a restart; the file is created readable by its owner
-  only.
+  ``serve`` can print them again after a restart.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
 import secrets
 import sqlite3
-import threading
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
-from coprod_check.errors import InputError, Location
 from coprod_check.serve.records import (
     ConsensusAnswer,
     Dissent,
@@ -46,9 +29,7 @@ from coprod_check.serve.records import (
     Workshop,
     WorkshopSettings,
 )
-from coprod_check.serve.schema import check_identity, migrate
-
-BUSY_MS = 10_000
+from coprod_check.serve.sqlite_file import SqliteFile
 
 
 def now() -> str:
@@ -56,119 +37,8 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-class SqliteStore:
-    """:class:`~coprod_check.serve.records.WorkshopStore` in one SQLite file.
-
-    One connection per thread (the web server answers requests on a pool of threads).
-    """
-
-    def __init__(self, path: Path, *, create: bool = True) -> None:
-        self.path = path
-        self.where = Location(str(path))
-        if not create and not path.exists():
-            raise InputError("no workshop database here", self.where)
-        if create and not path.exists():
-            self._create_private(path)
-        self._local = threading.local()
-        self._write_lock = threading.Lock()
-        self._all: list[sqlite3.Connection] = []
-        self._all_lock = threading.Lock()
-        self._check()
-        self._migrate()
-
-    # -- connections and transactions -------------------------------------------------------
-
-    @staticmethod
-    def _create_private(path: Path) -> None:
-        try:
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        except FileExistsError:
-            pass
-        except OSError as error:
-            raise InputError(
-                f"cannot create the database: {error.strerror or error}", Location(str(path))
-            ) from None
-
-    def _connection(self) -> sqlite3.Connection:
-        found: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if found is not None:
-            return found
-        try:
-            connection = sqlite3.connect(
-                self.path, isolation_level=None, timeout=BUSY_MS / 1000, check_same_thread=False
-            )
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=FULL")
-            connection.execute("PRAGMA foreign_keys=ON")
-            connection.execute("PRAGMA secure_delete=ON")
-        except sqlite3.DatabaseError as error:
-            raise InputError(f"not a usable workshop database ({error})", self.where) from None
-        self._local.connection = connection
-        with self._all_lock:
-            self._all.append(connection)
-        return connection
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """One transaction for the changes made in it on this thread (the server's writer
-        commits concurrent submissions together: one fsync for all). Each change is a savepoint
-        of it: whole or not at all, alone."""
-        connection = self._connection()
-        with self._write_lock:
-            connection.execute("BEGIN IMMEDIATE")
-            self._local.batch = True
-            try:
-                yield
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            finally:
-                self._local.batch = False
-            connection.execute("COMMIT")
-
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        connection = self._connection()
-        if getattr(self._local, "batch", False):
-            connection.execute("SAVEPOINT change")
-            try:
-                yield connection
-            except BaseException:
-                connection.execute("ROLLBACK TO change")
-                connection.execute("RELEASE change")
-                raise
-            connection.execute("RELEASE change")
-            return
-        with self._write_lock:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield connection
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
-
-    def _check(self) -> None:
-        try:
-            with contextlib.closing(sqlite3.connect(self.path, timeout=BUSY_MS / 1000)) as db:
-                check_identity(db, self.where)
-        except sqlite3.DatabaseError as error:
-            raise InputError(f"not a usable workshop database ({error})", self.where) from None
-
-    def _migrate(self) -> None:
-        try:
-            with self._write() as db:
-                migrate(db, self.where)
-        except sqlite3.DatabaseError as error:
-            raise InputError(f"not a usable workshop database ({error})", self.where) from None
-
-    def close(self) -> None:
-        with self._all_lock:
-            for connection in self._all:
-                with contextlib.suppress(sqlite3.Error):
-                    connection.close()
-            self._all.clear()
-        self._local = threading.local()
+class SqliteStore(SqliteFile):
+    """:class:`~coprod_check.serve.records.WorkshopStore` in one SQLite file."""
 
     # -- workshops --------------------------------------------------------------------------
 
@@ -222,19 +92,15 @@ class SqliteStore:
         return [self._workshop(row) for row in rows]
 
     def by_participant_token(self, token: str) -> Workshop | None:
-        row = (
-            self._connection()
-            .execute(self._WORKSHOP + " WHERE participant_token = ?", (token,))
-            .fetchone()
-        )
-        return None if row is None else self._workshop(row)
+        return self._workshop_with("participant_token", token)
 
     def by_facilitator_token(self, token: str) -> Workshop | None:
-        row = (
-            self._connection()
-            .execute(self._WORKSHOP + " WHERE facilitator_token = ?", (token,))
-            .fetchone()
-        )
+        return self._workshop_with("facilitator_token", token)
+
+    def _workshop_with(self, column: str, token: str) -> Workshop | None:
+        """The workshop whose ``column`` (one of its two unique link tokens) is ``token``."""
+        query = f"{self._WORKSHOP} WHERE {column} = ?"
+        row = self._connection().execute(query, (token,)).fetchone()
         return None if row is None else self._workshop(row)
 
     def close_workshop(self, workshop_id: int) -> None:

@@ -1,22 +1,30 @@
-"""One thread makes every change to the workshop store, committing changes that arrive together
-in one transaction (group commit).
+"""One thread makes every change to the workshop store, each change its own transaction, and
+reports a change saved only once it is on the disk.
 
-Why: each commit ends in an fsync (``synchronous=FULL``, so a saved page survives a power cut).
-Measured under ``benchmarks/serve_load.py`` (200 participants) with one commit per change, on
-this shared disk: a page save took 102 ms at the median and 690 ms at p99 inside the server,
-nearly all of it queued behind other saves' fsyncs, while a page view took 1 ms (p99 19 ms).
-Committing every change waiting at that moment together makes one fsync serve them all.
+Why a thread of its own: a change is durable only once the disk has confirmed it (an fsync),
+which on this project's shared disk took 0.3 ms at the median when idle and 4-16 ms while the
+other sessions' tests ran. On the event loop that wait would hold up every other participant's
+page; on this thread it holds up only the changes queued behind it. Reads stay on the loop
+(:mod:`coprod_check.serve.context`).
 
-What does not change: each change runs in its own savepoint, so it is stored whole or not at
-all, and one that fails rolls back alone (the others are kept). No request hears that its change
-is saved before the commit that makes it durable; if that commit fails, none of its changes was
-stored and every request in it gets its error page.
+Why one transaction per submission with a shared flush: each submission is its own
+``BEGIN IMMEDIATE`` ... ``COMMIT`` (whole or not at all, alone), committed without waiting for
+the disk (``synchronous=NORMAL`` on this thread's connection); then one flush of the write-ahead
+log (:meth:`~coprod_check.serve.sqlite_file.SqliteFile.sync`, what ``synchronous=FULL`` does after
+every commit) makes durable every submission committed since the last one, and only then does
+each request hear "saved". With a flush per commit (``synchronous=FULL``), under
+``benchmarks/serve_load.py`` the flushes queued behind each other whenever the disk was busy:
+see ``docs/serve.md`` for the figures of each design.
+
+If a change fails it rolls back whole and alone (its request gets an error page; what was saved
+before is kept). If the flush fails, no change it covered is reported saved.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import functools
 import queue
 import threading
@@ -29,8 +37,8 @@ from coprod_check.serve.records import WorkshopStore
 P = ParamSpec("P")
 T = TypeVar("T")
 
-#: At most this many changes share one commit (a bound on how long the first one waits).
-MOST_PER_COMMIT = 64
+#: At most this many changes wait for one flush (a bound on how long the first one waits).
+MOST_PER_FLUSH = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +47,10 @@ class _Change:
     future: concurrent.futures.Future[Any]
 
 
-class GroupWriter:
-    """Runs store changes on one thread (started at the first change), many per commit."""
+class StoreWriter:
+    """Runs store changes on one thread (started at the first change), one transaction each."""
 
-    def __init__(self, store: WorkshopStore, most: int = MOST_PER_COMMIT) -> None:
+    def __init__(self, store: WorkshopStore, most: int = MOST_PER_FLUSH) -> None:
         self.store = store
         self.most = most
         self._queue: queue.SimpleQueue[_Change] = queue.SimpleQueue()
@@ -50,7 +58,7 @@ class GroupWriter:
         self._start_lock = threading.Lock()
 
     async def run(self, change: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Make one change and wait until it is committed (or has failed)."""
+        """Make one change and wait until it is committed and on the disk (or has failed)."""
         item = _Change(functools.partial(change, *args, **kwargs), concurrent.futures.Future())
         self._start()
         self._queue.put(item)
@@ -66,30 +74,33 @@ class GroupWriter:
                 self._thread.start()
 
     def _serve(self) -> None:
+        self.store.defer_sync()
         while True:
-            changes = [self._queue.get()]
-            while len(changes) < self.most:
-                try:
-                    changes.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            self.commit(changes)
+            self.commit(self._queue.get())
 
-    def commit(self, changes: list[_Change]) -> None:
-        """Make ``changes`` in one transaction, then settle each one's future."""
-        live = [item for item in changes if item.future.set_running_or_notify_cancel()]
+    def commit(self, first: _Change) -> None:
+        """Make ``first``, then each change that arrives meanwhile (up to ``most``), each in its
+        own transaction; flush them to the disk together; then settle each one's future."""
         outcomes: list[tuple[_Change, Any, BaseException | None]] = []
+        item: _Change | None = first
+        taken = 0
+        while item is not None:
+            taken += 1
+            if item.future.set_running_or_notify_cancel():
+                try:
+                    outcomes.append((item, item.call(), None))
+                except Exception as error:
+                    outcomes.append((item, None, error))
+            item = None
+            if taken < self.most:
+                with contextlib.suppress(queue.Empty):
+                    item = self._queue.get_nowait()
         try:
-            with self.store.batch():
-                for item in live:
-                    try:
-                        outcomes.append((item, item.call(), None))
-                    except Exception as error:
-                        outcomes.append((item, None, error))
-        except Exception as error:  # the commit failed: none of them was stored
-            outcomes = [(item, None, error) for item in live]
-        for item, value, failure in outcomes:
+            self.store.sync()
+        except Exception as error:  # committed, but not known to be on the disk: not "saved"
+            outcomes = [(item, None, failure or error) for item, _, failure in outcomes]
+        for done, value, failure in outcomes:
             if failure is None:
-                item.future.set_result(value)
+                done.future.set_result(value)
             else:
-                item.future.set_exception(failure)
+                done.future.set_exception(failure)
