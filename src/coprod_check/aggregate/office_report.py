@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from coprod_check.aggregate.result import AggregateResult
-from coprod_check.aggregate.roles import GROUP_LABELS
+from coprod_check.aggregate.view import group_label, problem_line
 from coprod_check.render.office.document import Block, Heading, OfficeReport, Para, Sheet, Table
 from coprod_check.render.office.first_page import heat_table, summary_blocks
 from coprod_check.render.summary.build import aggregate_summary
 from coprod_check.render.summary.model import HeatMap
-
-
-def _label(group: str | None) -> str:
-    return "Not shown (small group)" if group is None else GROUP_LABELS.get(group, group)
+from coprod_check.render.words import banks_text
 
 
 def aggregate_office(result: AggregateResult) -> OfficeReport:
@@ -51,9 +48,9 @@ def aggregate_office(result: AggregateResult) -> OfficeReport:
         [
             [
                 gap.title,
-                _label(gap.higher),
+                group_label(gap.higher),
                 gap.higher_score,
-                _label(gap.lower),
+                group_label(gap.lower),
                 gap.lower_score,
                 gap.gap,
             ]
@@ -82,7 +79,7 @@ def aggregate_office(result: AggregateResult) -> OfficeReport:
                 q.bank_id,
                 q.question_id,
                 q.statement,
-                _label(d.group),
+                group_label(d.group),
                 None if d.suppressed else d.n,
                 d.dont_know,
                 d.unanswered,
@@ -106,7 +103,7 @@ def aggregate_office(result: AggregateResult) -> OfficeReport:
         ],
     )
     detail: list[Block] = [
-        Para("; ".join(f"{b.title} ({b.id} {b.version})" for b in result.banks), "Question banks"),
+        Para(banks_text(result.banks), "Question banks"),
         Heading("Groups"),
         groups,
         Heading("Sections by group"),
@@ -119,12 +116,7 @@ def aggregate_office(result: AggregateResult) -> OfficeReport:
     if result.problems:
         detail += [
             Heading("Rows skipped"),
-            Para(
-                "; ".join(
-                    f"{p.path}:{p.row}: {p.message}" if p.row else f"{p.path}: {p.message}"
-                    for p in result.problems
-                )
-            ),
+            Para("; ".join(problem_line(problem) for problem in result.problems)),
         ]
     sheets = [
         Sheet("Sections", sections),
@@ -137,7 +129,7 @@ def aggregate_office(result: AggregateResult) -> OfficeReport:
         notes = Table(
             "Notes",
             ["Group", "Question", "Note"],
-            [[_label(n.group), n.question_id or "general", n.text] for n in result.notes],
+            [[group_label(n.group), n.question_id or "general", n.text] for n in result.notes],
         )
         sheets.append(Sheet("Notes", notes))
     return OfficeReport(

@@ -15,6 +15,7 @@ from coprod_check.aggregate.result import (
     GroupDistribution,
     GroupOutcome,
     QuestionStats,
+    RowProblemInfo,
     SectionStats,
 )
 from coprod_check.aggregate.roles import GROUP_LABELS
@@ -23,6 +24,7 @@ from coprod_check.render.words import (
     CONFIDENCE_WORDS,
     ROLE_WORDS,
     STATUS_WORDS,
+    banks_text,
     format_score,
 )
 
@@ -168,7 +170,7 @@ def build_view(result: AggregateResult) -> AggregateView:
     shown = [group for group in result.groups if group.shown]
     hidden = [group for group in result.groups if not group.shown]
     summary = [
-        ("Banks", "; ".join(f"{bank.title} ({bank.id} {bank.version})" for bank in result.banks)),
+        ("Banks", banks_text(result.banks)),
         ("Respondents", _respondents(result)),
         (
             "Groups shown",
@@ -228,12 +230,7 @@ def build_view(result: AggregateResult) -> AggregateView:
             for item in result.disagreements
         ],
         questions=[_question(question, settings.min_group_size) for question in result.questions],
-        problems=[
-            f"{problem.path}:{problem.row}: {problem.message}"
-            if problem.row is not None
-            else f"{problem.path}: {problem.message}"
-            for problem in result.problems
-        ],
+        problems=[problem_line(problem) for problem in result.problems],
         problems_more=_more(result.rows_skipped - len(result.problems), "skipped row"),
         warnings=list(result.warnings),
         warnings_more=_more(result.warnings_total - len(result.warnings), "warning"),
@@ -250,6 +247,12 @@ def build_view(result: AggregateResult) -> AggregateView:
         notes_more=_more(result.notes_total - len(result.notes or []), "note"),
         group_labels={group.id: group.label for group in result.groups},
     )
+
+
+def problem_line(problem: RowProblemInfo) -> str:
+    """``file:row: message``, or ``file: message`` for a whole file."""
+    where = problem.path if problem.row is None else f"{problem.path}:{problem.row}"
+    return f"{where}: {problem.message}"
 
 
 def _more(number: int, noun: str) -> str:
@@ -370,13 +373,7 @@ def _distribution(
             True,
             f"fewer than {minimum}" if item.hidden_because != "complement" else "hidden",
             "not shown" if item.hidden_because != "complement" else "not shown (others small)",
-            dash,
-            dash,
-            dash,
-            dash,
-            dash,
-            dash,
-            dash,
+            *(dash,) * 7,  # median, IQR, quartiles, mean, don't know, blank, counts
         )
     counts = item.counts or []
     return DistributionRow(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coprod_check.compare.result import CompareResult, CriterionTrend
-from coprod_check.compare.view import shown_change
+from coprod_check.compare.view import build_view, shown_change
 from coprod_check.plan.office_report import progress_office
 from coprod_check.render.office.document import (
     Block,
@@ -35,21 +35,23 @@ def _change(trend: CriterionTrend) -> Cell:
 
 
 def compare_office(result: CompareResult) -> OfficeReport:
+    """The comparison for Word and Excel, in the same words as its other formats (its view)."""
+    view = build_view(result)
     labels = [point.label for point in result.points]
     points = Table(
         "The points compared, in time order",
         ["Point", "Date", "Kind", "Respondents", "Level", "Verdict", "Answered"],
         [
             [
-                p.label,
-                p.date or "",
-                p.kind,
-                p.respondents,
-                p.level_name,
-                p.verdict_label,
-                p.confidence.answered,
+                row.point.label,
+                row.point.date or "",
+                row.kind_words,
+                row.point.respondents,
+                row.point.level_name,
+                row.point.verdict_label,
+                row.point.confidence.answered,
             ]
-            for p in result.points
+            for row in view.points
         ],
     )
     criteria = Table(
@@ -62,16 +64,21 @@ def compare_office(result: CompareResult) -> OfficeReport:
         "Recommendations across the points",
         ["What to do", "Status", *labels],
         [
-            [r.text, r.status, *("yes" if made else "no" for made in r.present)]
-            for r in result.recommendations
+            [r.trend.text, r.status_words, *("yes" if made else "no" for made in r.trend.present)]
+            for r in view.recommendations
         ],
     )
     flags = Table(
         "Red flags across the points",
         ["Message", "Severity", "Status", *labels],
         [
-            [f.message, f.severity, f.status, *("yes" if up else "no" for up in f.present)]
-            for f in result.red_flags
+            [
+                f.trend.message,
+                f.severity_words,
+                f.status_words,
+                *("yes" if up else "no" for up in f.trend.present),
+            ]
+            for f in view.flags
         ],
     )
     groups = Table(

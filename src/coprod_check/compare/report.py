@@ -105,8 +105,11 @@ def text_blocks(view: CompareView, width: int) -> list[RenderableType]:
     def bullets(lines: list[str], indent: int = 2) -> Hanging:
         return Hanging([("•", [Text(line)]) for line in lines], indent)
 
-    def table() -> Table:
-        return ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    def table(*columns: str) -> Table:
+        grid = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        for column in columns:
+            grid.add_column(column)
+        return grid
 
     blocks: list[RenderableType] = [
         Text(view.title, style="bold underline"),
@@ -149,10 +152,7 @@ def text_blocks(view: CompareView, width: int) -> list[RenderableType]:
     blocks += [points, Text("")]
     if view.groups:
         blocks.append(heading("By role group"))
-        groups = table()
-        groups.add_column("Group")
-        for number in view.point_numbers:
-            groups.add_column(str(number))
+        groups = table("Group", *(str(number) for number in view.point_numbers))
         for group in view.groups:
             groups.add_row(Text(group.label), *(Text(cell) for cell in group.cells))
         blocks.append(groups)
@@ -197,9 +197,7 @@ def text_blocks(view: CompareView, width: int) -> list[RenderableType]:
 
     blocks.append(heading("Red flags"))
     if view.flags:
-        flags = table()
-        for column in ("Status", "Severity", "Red flag", "Raised at points"):
-            flags.add_column(column)
+        flags = table("Status", "Severity", "Red flag", "Raised at points")
         for flag in view.flags:
             flags.add_row(
                 Text(flag.status_words, style=NOTICE_STYLE if flag.trend.status == "new" else ""),
@@ -214,9 +212,7 @@ def text_blocks(view: CompareView, width: int) -> list[RenderableType]:
 
     blocks.append(heading("Recommendations"))
     if view.recommendations:
-        recs = table()
-        for column in ("Status", "Recommendation", "Made at points"):
-            recs.add_column(column)
+        recs = table("Status", "Recommendation", "Made at points")
         for rec in view.recommendations:
             recs.add_row(
                 Text(rec.status_words),
@@ -243,7 +239,7 @@ def text_blocks(view: CompareView, width: int) -> list[RenderableType]:
 
 
 def _plan_blocks(
-    plan: PlanProgress, heading: Callable[[str], RenderableType], table: Callable[[], Table]
+    plan: PlanProgress, heading: Callable[[str], RenderableType], table: Callable[..., Table]
 ) -> list[RenderableType]:
     """An action plan beside the points: each cycle's actions and how their questions moved."""
     from rich.padding import Padding
@@ -258,9 +254,7 @@ def _plan_blocks(
         if not cycle.actions:
             blocks.append(Padding(Text("No actions in this cycle."), (0, 0, 0, 2)))
             continue
-        actions = table()
-        for column in ("Action", "Recommendation", "Outcome"):
-            actions.add_column(column)
+        actions = table("Action", "Recommendation", "Outcome")
         for item in cycle.actions:
             actions.add_row(
                 Text(item.id),

@@ -26,6 +26,7 @@ from coprod_check.plan.progress import PlanProgress
 from coprod_check.render.words import (
     CONFIDENCE_WORDS,
     ROLE_WORDS,
+    SEVERITY_WORDS,
     STATUS_WORDS,
     format_score,
 )
@@ -340,7 +341,7 @@ def build_view(result: CompareResult) -> CompareView:
             FlagRow(
                 trend=trend,
                 status_words=_status_words(FLAG_STATUS_WORDS, trend.status, trend.present),
-                severity_words="Blocker" if trend.severity == "blocker" else "Caution",
+                severity_words=SEVERITY_WORDS[trend.severity],
                 present_text=points_text(trend.present),
             )
             for trend in result.red_flags

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from coprod_check.render.words import STATUS_WORDS, format_score
+
 WIDTH = 720
 LEFT = 8
 BAR_AREA = 470
@@ -41,9 +43,9 @@ class KindStyle:
 
 #: All colours have at least 4.5:1 contrast against white.
 KINDS: dict[str, KindStyle] = {
-    "met": KindStyle("#1d6b2f", "solid", "Met (solid)"),
-    "partly-met": KindStyle("#8a4b00", "hatch", "Partly met (hatched)"),
-    "not-met": KindStyle("#a4161a", "cross", "Not met (cross-hatched)"),
+    "met": KindStyle("#1d6b2f", "solid", f"{STATUS_WORDS['met']} (solid)"),
+    "partly-met": KindStyle("#8a4b00", "hatch", f"{STATUS_WORDS['partly-met']} (hatched)"),
+    "not-met": KindStyle("#a4161a", "cross", f"{STATUS_WORDS['not-met']} (cross-hatched)"),
     "reached": KindStyle("#1d6b2f", "solid", "Reached (solid)"),
     "not-reached": KindStyle("#a4161a", "cross", "Not reached (cross-hatched)"),
 }
@@ -65,8 +67,6 @@ class Marker:
 
 def threshold_markers(met_at: float, partly_met_at: float) -> tuple[Marker, Marker]:
     """A section's met and partly met thresholds, drawn and explained alike in every chart."""
-    from coprod_check.render.words import format_score
-
     return (
         Marker(met_at, "dashed", f"met at {format_score(met_at)}", "Dashed line: met threshold"),
         Marker(

@@ -5,14 +5,22 @@ round the same things the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from coprod_check.scoring.numbers import format_percent, format_score
+
+if TYPE_CHECKING:
+    from coprod_check.scoring.result import BankInfo
 
 __all__ = [
     "BAR_WIDTH",
     "CONFIDENCE_WORDS",
     "ROLE_GROUPS",
     "ROLE_WORDS",
+    "SEVERITY_WORDS",
     "STATUS_WORDS",
+    "banks_text",
     "format_percent",
     "format_score",
     "format_value",
@@ -28,6 +36,7 @@ STATUS_WORDS = {
     "not-met": "Not met",
     "unknown": "Unknown",
 }
+SEVERITY_WORDS = {"blocker": "Blocker", "caution": "Caution"}
 #: Headings for groups of sections, in the order reports show them.
 ROLE_GROUPS = {
     "criterion": "Criteria",
@@ -50,6 +59,11 @@ CONFIDENCE_WORDS = {
     "low": "low",
     "insufficient": "insufficient (too few answers)",
 }
+
+
+def banks_text(banks: Sequence[BankInfo]) -> str:
+    """The banks a result used, as every report names them: ``Title (id version); ...``."""
+    return "; ".join(f"{bank.title} ({bank.id} {bank.version})" for bank in banks)
 
 
 def format_value(value: float | None) -> str:

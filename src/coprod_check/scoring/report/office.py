@@ -17,7 +17,9 @@ from coprod_check.render.office.document import (
 )
 from coprod_check.render.office.first_page import summary_blocks
 from coprod_check.render.summary.build import score_summary
-from coprod_check.render.words import STATUS_WORDS, format_value, format_weight
+from coprod_check.render.words import SEVERITY_WORDS, banks_text, format_value, format_weight
+from coprod_check.scoring.report.view import build_view
+from coprod_check.scoring.report.wording import respondent_lines
 from coprod_check.scoring.result import Result
 
 if TYPE_CHECKING:
@@ -27,10 +29,9 @@ if TYPE_CHECKING:
 def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeReport:
     """The score report for Word and Excel; with ``plan`` (``score --plan``), the plan's line in
     the summary and each recommendation's actions."""
-    from coprod_check.plan.summary import planned_text
-
     who = result.respondent
     title = "Co-production readiness report" + (f": {who.project}" if who.project else "")
+    view = build_view(result, show_all=True, plan=plan)
     sections = Table(
         "Score of each section (0-100)",
         [
@@ -46,17 +47,17 @@ def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeRepor
         ],
         [
             [
-                s.bank_id,
-                s.title,
-                s.role,
-                score_cell(s.score, (s.met_at, s.partly_met_at)),
-                STATUS_WORDS[s.status],
-                s.answered,
-                s.total,
-                s.met_at,
-                s.partly_met_at,
+                row.section.bank_id,
+                row.section.title,
+                row.role_words,
+                score_cell(row.section.score, (row.section.met_at, row.section.partly_met_at)),
+                row.status_words,
+                row.section.answered,
+                row.section.total,
+                row.section.met_at,
+                row.section.partly_met_at,
             ]
-            for s in result.sections
+            for row in view.sections
         ],
         shades=[[None, None, None, s.score, None, None, None, None, None] for s in result.sections],
     )
@@ -98,37 +99,27 @@ def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeRepor
         ["Rank", "Kind", "What to do", "Why", "Source", *(["In the plan"] if plan else [])],
         [
             [
-                r.rank,
-                r.category,
-                r.text,
-                r.because,
-                r.citation.short,
-                *([planned_text(plan, r.bank_id, r.question_id)] if plan else []),
+                r.item.rank,
+                r.category_words,
+                r.item.text,
+                r.item.because,
+                r.citation,
+                *([r.planned] if r.planned is not None else []),
             ]
-            for r in result.recommendations
+            for r in view.recommendations
         ],
     )
     flags = Table(
         "Red flags",
         ["Severity", "Message", "Question", "Answer", "Source"],
         [
-            [f.severity, f.message, f.statement, f.answer_label, f.citation.short]
+            [SEVERITY_WORDS[f.severity], f.message, f.statement, f.answer_label, f.citation.short]
             for f in result.red_flags
         ],
     )
-    header = [
-        (label, value)
-        for label, value in (
-            ("Project", who.project),
-            ("Respondent", who.pseudonym),
-            ("Role", who.role),
-            ("Date", who.date),
-        )
-        if value
-    ]
-    detail: list[Block] = [Para(value, label) for label, value in header]
+    detail: list[Block] = [Para(value, label) for label, value in respondent_lines(who)]
     detail += [
-        Para("; ".join(f"{b.title} ({b.id} {b.version})" for b in result.banks), "Question banks"),
+        Para(banks_text(result.banks), "Question banks"),
         Heading("Verdict: every reason"),
         Bullets(list(result.verdict.reasons) + list(result.verdict.conditions) or ["None."]),
         Heading("Sections"),

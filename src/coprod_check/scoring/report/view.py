@@ -16,7 +16,9 @@ from coprod_check.render.words import (
     CONFIDENCE_WORDS,
     ROLE_GROUPS,
     ROLE_WORDS,
+    SEVERITY_WORDS,
     STATUS_WORDS,
+    banks_text,
     format_score,
     format_value,
     format_weight,
@@ -35,6 +37,7 @@ from coprod_check.scoring.report.wording import (
     TOP_RECOMMENDATIONS,
     TRACE_NOTE,
     VERDICT_RULES,
+    respondent_lines,
 )
 from coprod_check.scoring.result import (
     AnswerTrace,
@@ -212,7 +215,7 @@ def build_view(
     return ReportView(
         title=REPORT_TITLE,
         header=_header(result, plan),
-        banks_text="; ".join(f"{bank.title} ({bank.id} {bank.version})" for bank in result.banks),
+        banks_text=banks_text(result.banks),
         tool_version=result.tool_version,
         verdict_id=result.verdict.id,
         verdict_label=result.verdict.label,
@@ -340,14 +343,7 @@ def _planned(item: RecommendationItem, plan: PlanSummary | None) -> str | None:
 
 
 def _header(result: Result, plan: PlanSummary | None = None) -> list[HeaderLine]:
-    who = result.respondent
-    pairs = [
-        ("Project", who.project),
-        ("Respondent", who.pseudonym),
-        ("Role", who.role),
-        ("Date", who.date),
-    ]
-    lines = [HeaderLine(label, value) for label, value in pairs if value]
+    lines = [HeaderLine(label, value) for label, value in respondent_lines(result.respondent)]
     if plan is not None:
         lines.append(HeaderLine("Action plan", plan.headline))
     return lines
@@ -392,7 +388,7 @@ def _flags(
     return [
         FlagRow(
             flag=flag,
-            severity_words="Blocker" if severity == "blocker" else "Caution",
+            severity_words=SEVERITY_WORDS[severity],
             note=notes.get((flag.bank_id, flag.question_id)),
         )
         for flag in flags

@@ -6,6 +6,11 @@ can be read, and reviewed against the sources, in one place.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coprod_check.scoring.result import RespondentInfo
+
 TOP_RECOMMENDATIONS = 5
 TOP_CONDITIONS = 3
 ALL_HINT = "use --all to see every one"
@@ -53,3 +58,14 @@ LEVEL_RULES = (
     "at; a higher level is reached when its indicators (not counting optional ones) score at "
     "least its threshold and every lower level is reached. Too few answers: not assessed."
 )
+
+
+def respondent_lines(who: RespondentInfo) -> list[tuple[str, str]]:
+    """The labelled lines about whose answers these are, as every format heads the report."""
+    pairs = (
+        ("Project", who.project),
+        ("Respondent", who.pseudonym),
+        ("Role", who.role),
+        ("Date", who.date),
+    )
+    return [(label, value) for label, value in pairs if value]
