@@ -38,7 +38,7 @@ def test_valid_answers_have_no_errors(folder: Path) -> None:
     assert problems == expected_in(folder)
     assert not any(": error: " in problem for problem in problems)
     doc = load_yaml(folder / "answers.yaml")
-    assert check_and_parse(doc, BANKS).answers is not None
+    assert check_and_parse(doc, BANKS).parsed is not None
 
 
 @pytest.mark.parametrize("folder", folders("invalid"), ids=lambda path: path.name)
@@ -47,7 +47,7 @@ def test_invalid_answers_report_every_problem_with_its_line(folder: Path) -> Non
     assert expected, f"{folder.name} needs an expected.txt"
     assert problems_in(folder) == expected
     doc = load_yaml(folder / "answers.yaml")
-    assert check_and_parse(doc, BANKS).answers is None
+    assert check_and_parse(doc, BANKS).parsed is None
 
 
 def test_fixture_sets_are_not_empty() -> None:
@@ -57,7 +57,7 @@ def test_fixture_sets_are_not_empty() -> None:
 
 def test_parsed_answers_keep_long_and_short_forms() -> None:
     doc = load_yaml(FIXTURES / "valid" / "mixed-forms" / "answers.yaml")
-    answers = check_and_parse(doc, BANKS).answers
+    answers = check_and_parse(doc, BANKS).parsed
     assert answers is not None
     assert answers.answer_for("a1").answer == "agree"
     assert answers.answer_for("a2").note == "Board paper 12 <agreed> this & more"
@@ -69,7 +69,7 @@ def test_parsed_answers_keep_long_and_short_forms() -> None:
 
 def test_yes_read_as_true_becomes_the_option_id() -> None:
     doc = load_yaml(FIXTURES / "valid" / "yes-no-words" / "answers.yaml")
-    answers = check_and_parse(doc, BANKS).answers
+    answers = check_and_parse(doc, BANKS).parsed
     assert answers is not None and answers.answers == {"o1": "yes"}
 
 

@@ -212,12 +212,15 @@ def damaged_banks(draw: st.DrawFn) -> Any:
         path = draw(st.sampled_from(places))
         parent = _parent(data, path)
         action = draw(st.sampled_from(["replace", "delete", "add-key", "empty"]))
+        # a copy: the odd values are shared, and a later round may damage what it puts in (a
+        # mapping given itself as a value loops forever; emptying one changes every example)
         if action == "replace":
-            parent[path[-1]] = draw(_ODD_VALUES)
+            parent[path[-1]] = copy.deepcopy(draw(_ODD_VALUES))
         elif action == "delete":
             del parent[path[-1]]
         elif action == "add-key" and isinstance(parent, dict):
-            parent[draw(st.sampled_from(["extra", "ID", 1, "weights"]))] = draw(_ODD_VALUES)
+            key = draw(st.sampled_from(["extra", "ID", 1, "weights"]))
+            parent[key] = copy.deepcopy(draw(_ODD_VALUES))
         elif action == "empty" and isinstance(parent[path[-1]], list | dict):
             parent[path[-1]].clear()
     return data

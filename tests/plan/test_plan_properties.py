@@ -66,6 +66,6 @@ PLANS = st.fixed_dictionaries(
 def test_checking_never_raises_and_a_clean_plan_parses(data: dict[str, Any]) -> None:
     checked = check_and_parse(YamlDocument("plan.yaml", data), BANKS)
     errors = [problem for problem in checked.problems if problem.severity == "error"]
-    assert (checked.plan is None) == bool(errors)
+    assert (checked.parsed is None) == bool(errors)
     for problem in checked.problems:
         assert problem.path == "plan.yaml" and problem.line is not None

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_check.aggregate.bank_index import BankIndex
 from coprod_check.aggregate.ingest import ON_ERROR, Ingest, OnError, Progress
 from coprod_check.aggregate.mapping_draft import Draft, draft_mapping
 from coprod_check.aggregate.result import AggregateResult, Settings
-from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, Outcome, UsageError
+from coprod_check.errors import Outcome, UsageError
+
+if TYPE_CHECKING:
+    from coprod_check.files.destination import Destination
 
 
 def settings_from_options(
@@ -109,23 +113,19 @@ def aggregate_command(
     bank_choices: Sequence[str],
     mapping_path: Path | None,
     settings: Settings,
-    fmt: str | None,
-    output: Path | None,
-    force: bool,
+    to: Destination,
     progress: bool | None,
     encoding: str | None = None,
 ) -> Outcome:
     """The report; skipped bad rows are findings (exit 1), listed after it."""
     from coprod_check.aggregate.progress import progress_bar, wants_progress
     from coprod_check.aggregate.report import REPORTS, render
-    from coprod_check.files.atomic import guard_output
-    from coprod_check.render.output_format import output_format
 
-    chosen = output_format(fmt, output, REPORTS.names)
-    guard_output(output, force, [*inputs, *([mapping_path] if mapping_path else [])], bank_choices)
+    chosen = to.format(REPORTS.names)
+    to.guard([*inputs, *([mapping_path] if mapping_path else [])], bank_choices)
     with progress_bar(wants_progress(progress)) as on_progress:
         result = run_aggregate(inputs, bank_choices, mapping_path, settings, on_progress, encoding)
-    report = render(result, chosen, color=False if output else None, width=100 if output else None)
+    report = render(result, chosen, color=to.color, width=to.width)
     findings: list[str] = []
     for problem in result.problems if result.rows_skipped else []:
         where = f"{problem.path}:{problem.row}" if problem.row else problem.path
@@ -133,40 +133,22 @@ def aggregate_command(
     more = result.rows_skipped - len(result.problems)
     if result.rows_skipped and more:
         findings.append(f"skipped {more} more bad rows (not listed)")
-    return Outcome(
-        report,
-        output,
-        force,
-        notes=[f"warning: {warning}" for warning in result.warnings],
-        findings=findings,
-        exit_code=EXIT_FINDINGS if result.rows_skipped else EXIT_OK,
-    )
+    notes = [f"warning: {warning}" for warning in result.warnings]
+    return to.outcome(report, notes=notes, findings=findings)
 
 
 def draft_command(
     export: Path,
     bank_choices: Sequence[str],
-    output: Path | None,
-    force: bool,
+    to: Destination,
     encoding: str | None = None,
 ) -> Outcome:
     """The draft mapping; anything marked UNMATCHED is a finding (exit 1)."""
-    from coprod_check.files.atomic import guard_output
-
-    refusal = "refusing to write the mapping over an input file"
-    guard_output(output, force, [export], bank_choices, refusal)
+    to.guard([export], bank_choices, "refusing to write the mapping over an input file")
     draft = run_draft(export, bank_choices, encoding)
     findings = (
-        [
-            f"{draft.unmatched} item(s) marked UNMATCHED: decide each before using the mapping",
-        ]
+        [f"{draft.unmatched} item(s) marked UNMATCHED: decide each before using the mapping"]
         if draft.unmatched
         else []
     )
-    return Outcome(
-        draft.text,
-        output,
-        force,
-        findings=findings,
-        exit_code=EXIT_FINDINGS if draft.unmatched else EXIT_OK,
-    )
+    return to.outcome(draft.text, findings=findings)

@@ -36,7 +36,7 @@ from coprod_check.aggregate.encodings import (
     is_utf8,
 )
 from coprod_check.errors import InputError, Location
-from coprod_check.files.input_files import open_input
+from coprod_check.files.input_files import open_sized
 
 BATCH_ROWS = 512
 _SNIFF_BYTES = 64 * 1024
@@ -74,19 +74,7 @@ class CsvSource:
         self.delimiter = ","
 
     def __enter__(self) -> CsvSource:
-        try:
-            self._raw = open_input(self.path, self.name)  # refuses a folder or pipe, at once
-            self.size = self.path.stat().st_size
-        except FileNotFoundError:
-            raise InputError("no such file", Location(self.name)) from None
-        except PermissionError:
-            raise InputError(
-                "permission denied: cannot read this file", Location(self.name)
-            ) from None
-        except OSError as error:
-            raise InputError(
-                f"cannot read: {error.strerror or error}", Location(self.name)
-            ) from None
+        self._raw, self.size = open_sized(self.path, self.name)  # refuses a folder or pipe
         self.delimiter = self._sniff()
         codec = UTF8_BOM if is_utf8(self.encoding) else self.encoding
         text = io.TextIOWrapper(self._raw, encoding=codec, errors="strict", newline="")

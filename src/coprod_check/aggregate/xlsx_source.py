@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from coprod_check.errors import InputError, Location
-from coprod_check.files.input_files import open_input
+from coprod_check.files.input_files import open_sized
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -72,8 +72,8 @@ class XlsxSource:
     def __enter__(self) -> XlsxSource:
         from openpyxl import load_workbook
 
-        with open_input(self.path, self.name) as stream:  # refuses folders and pipes
-            self.size = self.path.stat().st_size
+        stream, self.size = open_sized(self.path, self.name)  # refuses folders and pipes
+        with stream:
             self._check_zip(stream)
         try:
             book = load_workbook(self.path, read_only=True, data_only=True, keep_links=False)

@@ -33,10 +33,10 @@ from pydantic import BaseModel, ValidationError
 from coprod_check.answers.model import Answer, AnswersFile
 from coprod_check.bank.model import Bank, Question, Scale
 from coprod_check.files.yaml_source import PathKey, YamlDocument
-from coprod_check.problems import Problem
+from coprod_check.problems import Checked, Problem
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import schema_findings
-from coprod_check.problems.wording import closest
+from coprod_check.problems.wording import closest, listed_twice
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -54,32 +54,26 @@ class Target:
     scale: Scale
 
 
-@dataclass(slots=True)
-class CheckedAnswers:
-    """The outcome of checking: every problem and, when there are no errors, the parsed file."""
-
-    problems: list[Problem]
-    answers: AnswersFile | None
-
-
 def check_answers_document(doc: YamlDocument, banks: Sequence[Bank]) -> list[Problem]:
     """Every problem of an answers document (with the reader's) against ``banks``, sorted."""
     return check_and_parse(doc, banks).problems
 
 
-def check_and_parse(doc: YamlDocument, banks: Sequence[Bank]) -> CheckedAnswers:
+def check_and_parse(doc: YamlDocument, banks: Sequence[Bank]) -> Checked[AnswersFile]:
     """Check ``doc`` and, if it has no errors (warnings allowed), parse it into an AnswersFile."""
     checker = _Checker(doc, banks)
     data = checker.run()
-    problems = sorted([*doc.problems, *checker.problems], key=Problem.sort_key)
-    if data is None or any(p.severity == "error" for p in problems):
-        return CheckedAnswers(problems, None)
+    checked = Checked[AnswersFile](
+        sorted([*doc.problems, *checker.problems], key=Problem.sort_key), None
+    )
+    if data is None or checked.failed:
+        return checked
     try:
-        answers = AnswersFile.model_validate(data)
+        checked.parsed = AnswersFile.model_validate(data)
     except ValidationError as error:  # pragma: no cover - the checks above mirror the model
-        problems += _schema(doc, error, data, AnswersFile, ())
-        return CheckedAnswers(sorted(problems, key=Problem.sort_key), None)
-    return CheckedAnswers(problems, answers)
+        problems = [*checked.problems, *_schema(doc, error, data, AnswersFile, ())]
+        return Checked(sorted(problems, key=Problem.sort_key), None)
+    return checked
 
 
 def _schema(
@@ -184,7 +178,7 @@ class _Checker:
                 self.add(
                     ("banks", index, "id"),
                     Code.DUPLICATE_BANK,
-                    f"bank {bank_id!r} is listed twice (first as item {seen[bank_id] + 1})",
+                    listed_twice(f"bank {bank_id!r}", seen[bank_id]),
                 )
                 continue
             seen[bank_id] = index

@@ -13,10 +13,10 @@ from pathlib import Path
 from coprod_check.answers.checks import check_and_parse
 from coprod_check.answers.model import AnswersFile
 from coprod_check.bank.model import Bank
-from coprod_check.errors import InvalidFileError, UsageError
-from coprod_check.files.kinds import is_yaml_name
+from coprod_check.errors import UsageError
+from coprod_check.files.kinds import is_yaml_name, refuse_other_kind
 from coprod_check.files.yaml_source import YamlDocument, parse_yaml, read_text
-from coprod_check.problems import Problem, more_problems
+from coprod_check.problems import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,21 +63,12 @@ _OTHER_FILES = {
 
 
 def _finish(doc: YamlDocument, banks: Sequence[Bank]) -> LoadedAnswers:
-    if isinstance(doc.data, dict) and "answers_version" not in doc.data:
-        for key, message in _OTHER_FILES.items():
-            if key in doc.data:
-                raise InvalidFileError(message, doc.locate((key,)))
+    refuse_other_kind(doc, "answers_version", _OTHER_FILES)
     checked = check_and_parse(doc, banks)
-    problems = checked.problems
-    errors = [problem for problem in problems if problem.severity == "error"]
-    if errors or checked.answers is None:
-        if not errors:
-            raise InvalidFileError("not a valid answers file", doc.locate(()))
-        suffix = more_problems(doc.path, len(errors))
-        raise InvalidFileError(f"{errors[0].message}{suffix}", errors[0].location)
+    answers, warnings = checked.accepted(doc.path, "not a valid answers file", doc.locate(()))
     by_id = {bank.id: bank for bank in banks}
-    chosen = [by_id[ref.id] for ref in checked.answers.banks]
-    return LoadedAnswers(checked.answers, chosen, [p for p in problems if p.severity != "error"])
+    chosen = [by_id[ref.id] for ref in answers.banks]
+    return LoadedAnswers(answers, chosen, warnings)
 
 
 def _is_path(choice: str) -> bool:

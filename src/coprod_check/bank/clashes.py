@@ -13,7 +13,9 @@ A bank with errors is not in play (nothing could use it), so its clashes show on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +26,7 @@ from coprod_check.problems.codes import Code
 
 QUESTION_ID_CLASH = Code.QUESTION_ID_CLASH
 BANK_ID_CLASH = Code.BANK_ID_CLASH
+_SLICE = 8192  # question-id hashes held at once while looking for shared ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +68,23 @@ def ids_of_document(doc: YamlDocument) -> BankIds:
         return BankIds(doc.path, None, {}, doc.locate(("id",)))
     bank_id = data.get("id")
     questions: dict[str, int] = {}
+    for s, q, question_id in _question_ids(data):
+        if question_id not in questions:
+            where = doc.locate(("sections", s, "questions", q, "id"))
+            questions[question_id] = (where.line or 0) << 32 | (where.column or 0)
+    name = bank_id if isinstance(bank_id, str) else None
+    return BankIds(doc.path, name, questions, doc.locate(("id",)))
+
+
+def _question_ids(data: dict[str, Any]) -> Iterator[tuple[int, int, str]]:
+    """Each text question id in a bank's data, with its section's and its own index."""
     for s, section in enumerate(_list(data.get("sections"))):
         if not isinstance(section, dict):
             continue
         for q, question in enumerate(_list(section.get("questions"))):
             question_id = question.get("id") if isinstance(question, dict) else None
-            if isinstance(question_id, str) and question_id not in questions:
-                where = doc.locate(("sections", s, "questions", q, "id"))
-                questions[question_id] = (where.line or 0) << 32 | (where.column or 0)
-    name = bank_id if isinstance(bank_id, str) else None
-    return BankIds(doc.path, name, questions, doc.locate(("id",)))
+            if isinstance(question_id, str):
+                yield s, q, question_id
 
 
 def as_bundled(ids: BankIds) -> BankIds:
@@ -86,14 +96,21 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def find_clashes(given: Sequence[BankIds], bundled: Sequence[BankIds]) -> dict[str, list[Problem]]:
+def find_clashes(
+    given: Sequence[BankIds],
+    bundled: Sequence[BankIds],
+    replaced: set[str] | None = None,
+) -> dict[str, list[Problem]]:
     """Warnings for each bank in ``given`` (by path) whose ids another bank in play uses.
+    ``replaced``: the bundled bank ids that banks of the run replace, when ``given`` is only
+    some of the run's banks (default: the ids of ``given``).
 
     The banks in play are indexed by bank id and by question id once, so each bank looks up
     only the banks that share one of its ids: linear in the number of ids, not quadratic in
     the number of banks.
     """
-    replaced = {bank.bank_id for bank in given if bank.bank_id is not None}
+    if replaced is None:
+        replaced = {bank.bank_id for bank in given if bank.bank_id is not None}
     in_play = [*given, *(bank for bank in bundled if bank.bank_id not in replaced)]
     by_bank_id: dict[str, list[BankIds]] = {}
     by_question: dict[str, BankIds | list[BankIds]] = {}  # a list only when shared
@@ -130,6 +147,75 @@ def find_clashes(given: Sequence[BankIds], bundled: Sequence[BankIds]) -> dict[s
         if problems:
             found[where.path] = problems
     return found
+
+
+class IdIndex:
+    """What ``validate`` keeps of each valid bank given in a run until the clash check: its name,
+    its bank id, and a hash of each question id (8 bytes in one array, with the bank's number in
+    another), not its document nor even its ids' text.
+
+    Banks whose hashes another bank in play shares are the only ones that can clash; they are
+    read again (:meth:`suspects`) and :func:`find_clashes` words their warnings exactly, so a
+    hash two different ids happen to share costs a re-read, never a wrong warning. Memory then
+    grows by a few bytes per question, not by a document per file.
+    """
+
+    def __init__(self) -> None:
+        self.bank_ids: list[str | None] = []
+        """Each bank's id, by its number (the order the banks were added in)."""
+        self._hashes = array("q")
+        self._owners = array("l")
+
+    def add(self, data: Any) -> int:
+        """Index the parsed ``data`` of a bank's file; its number."""
+        number = len(self.bank_ids)
+        data = data if isinstance(data, dict) else {}
+        bank_id = data.get("id")
+        self.bank_ids.append(bank_id if isinstance(bank_id, str) else None)
+        seen = {_key(question_id) for _, _, question_id in _question_ids(data)}
+        self._hashes.extend(seen)
+        self._owners.extend([number] * len(seen))
+        return number
+
+    def suspects(self, bundled: Sequence[BankIds]) -> list[int]:
+        """The numbers, in order, of the banks that may clash with another in play: they share
+        a bank id with another bank given, or a question id's hash with another bank in play
+        (the ``bundled`` banks whose id no bank given has)."""
+        given = len(self.bank_ids)
+        counts = Counter(bank_id for bank_id in self.bank_ids if bank_id is not None)
+        found = {n for n, bank_id in enumerate(self.bank_ids) if bank_id and counts[bank_id] > 1}
+        in_play = [bank for bank in bundled if bank.bank_id not in counts]
+        extra = array("q", (_key(q) for bank in in_play for q in bank.questions))
+        extra_owners = array("l", (given + n for n, b in enumerate(in_play) for _ in b.questions))
+        hashes = (self._hashes, extra)
+        shared = _repeated(hashes)
+        for keys, owners in zip(hashes, (self._owners, extra_owners), strict=True):
+            found.update(n for key, n in zip(keys, owners, strict=True) if key in shared)
+        return sorted(n for n in found if n < given)
+
+
+def _key(question_id: str) -> int:
+    """What the index keeps of a question id: its hash (two ids may share one; see IdIndex)."""
+    return hash(question_id)
+
+
+def _repeated(hashes: Sequence[array[int]]) -> set[int]:
+    """The values that stand more than once in ``hashes`` (each bank's hashes are distinct, so
+    these are the ones two banks share). Found a slice of the values at a time, so that no
+    more than :data:`_SLICE` of them are held in a set at once."""
+    total = sum(len(part) for part in hashes)
+    slices = total // _SLICE + 1
+    repeated: set[int] = set()
+    for which in range(slices):
+        seen: set[int] = set()
+        for part in hashes:
+            for key in part:
+                if key % slices == which:
+                    if key in seen:
+                        repeated.add(key)
+                    else:
+                        seen.add(key)
+    return repeated
 
 
 def _warning(where: Location, code: Code, message: str) -> Problem:

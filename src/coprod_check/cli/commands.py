@@ -16,6 +16,7 @@ from coprod_check.cli import serve_options as s
 from coprod_check.cli.app import app, mapping_app, plan_app
 from coprod_check.cli.deliver import deliver
 from coprod_check.errors import Outcome
+from coprod_check.files.destination import Destination
 from coprod_check.render.formats import HandoutFormat
 
 
@@ -26,7 +27,7 @@ def template(
     """Write a blank answers file: every question, its options and guidance as comments."""
     from coprod_check.answers.command import template_command
 
-    deliver(lambda: template_command(bank or [], output, force))
+    deliver(lambda: template_command(bank or [], Destination(output, force)))
 
 
 @app.command(epilog=e.QUESTIONNAIRE_EPILOG)
@@ -39,7 +40,7 @@ def questionnaire(
     """Print the questions as a handout to answer on paper: tick boxes and space for notes."""
     from coprod_check.answers.command import questionnaire_command
 
-    deliver(lambda: questionnaire_command(bank or [], fmt, output, force))
+    deliver(lambda: questionnaire_command(bank or [], fmt, Destination(output, force)))
 
 
 @app.command(epilog=e.SCORE_EPILOG)
@@ -62,9 +63,7 @@ def score(
         lambda: score_command(
             answers,
             bank or [],
-            fmt,
-            output,
-            force,
+            Destination(output, force, fmt),
             explain=explain,
             show_all=show_all,
             fail_below=fail_below,
@@ -113,9 +112,7 @@ def compare(
         lambda: compare_command(
             inputs,
             bank or [],
-            fmt,
-            output,
-            force,
+            Destination(output, force, fmt),
             allow_bank_change=allow_bank_change,
             fail_on_regression=fail_on_regression,
             plans=plan or [],
@@ -153,9 +150,8 @@ def aggregate(
             on_error=on_error,
             date=date,
         )
-        return aggregate_command(
-            inputs, bank or [], mapping, settings, fmt, output, force, progress, encoding
-        )
+        to = Destination(output, force, fmt)
+        return aggregate_command(inputs, bank or [], mapping, settings, to, progress, encoding)
 
     deliver(command)
 
@@ -171,7 +167,7 @@ def mapping_draft(
     """Draft a mapping file for a form export; exit 1 while anything is marked UNMATCHED."""
     from coprod_check.aggregate.command import draft_command
 
-    deliver(lambda: draft_command(export, bank or [], output, force, encoding))
+    deliver(lambda: draft_command(export, bank or [], Destination(output, force), encoding))
 
 
 @plan_app.command("draft", epilog=e.PLAN_DRAFT_EPILOG)
@@ -188,9 +184,8 @@ def plan_draft(
     from coprod_check.plan.commands import plan_draft_command
 
     chosen_top = None if every else top
-    deliver(
-        lambda: plan_draft_command(source, bank or [], output, force, top=chosen_top, cycle=cycle)
-    )
+    to = Destination(output, force)
+    deliver(lambda: plan_draft_command(source, bank or [], to, top=chosen_top, cycle=cycle))
 
 
 @plan_app.command("status", epilog=e.PLAN_STATUS_EPILOG)
@@ -207,8 +202,8 @@ def plan_status(
     from coprod_check.plan.commands import plan_status_command
 
     day = today.date() if today is not None else dt.date.today()
-    overdue = fail_on_overdue
-    deliver(lambda: plan_status_command(plan, bank or [], day, fmt, output, force, overdue))
+    to = Destination(output, force, fmt)
+    deliver(lambda: plan_status_command(plan, bank or [], day, to, fail_on_overdue))
 
 
 app.command(epilog=s.SERVE_EPILOG)(serve_commands.serve)

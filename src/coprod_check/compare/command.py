@@ -6,18 +6,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, CoprodError, Outcome, UsageError
+from coprod_check.errors import CoprodError, Outcome, UsageError
 
 if TYPE_CHECKING:
     from coprod_check.bank.model import Bank
+    from coprod_check.files.destination import Destination
 
 
 def compare_command(
     inputs: Sequence[Path],
     bank_choices: Sequence[str],
-    fmt: str | None,
-    output: Path | None,
-    force: bool,
+    to: Destination,
     *,
     allow_bank_change: bool,
     fail_on_regression: bool,
@@ -32,15 +31,13 @@ def compare_command(
     from coprod_check.compare.engine import compare
     from coprod_check.compare.inputs import load_points, relabel
     from coprod_check.compare.report import REPORTS, render
-    from coprod_check.files.atomic import guard_output
     from coprod_check.plan.loader import plan_warnings, read_plans, split_plans
-    from coprod_check.render.output_format import output_format
 
-    out_fmt = output_format(fmt, output, REPORTS.names)
+    out_fmt = to.format(REPORTS.names)
     assessments, plan_files = split_plans(inputs)
     if len(assessments) < 2:
         raise UsageError("compare needs at least two inputs, earlier and later")
-    guard_output(output, force, [*inputs, *plans], bank_choices)
+    to.guard([*inputs, *plans], bank_choices)
     chosen = available_banks(bank_choices) if bank_choices else None
 
     def banks() -> list[Bank]:
@@ -59,13 +56,8 @@ def compare_command(
     except CoprodError as error:
         error.notes[:0] = notes
         raise
-    report = render(result, out_fmt, color=False if output else None, width=100 if output else None)
+    report = render(result, out_fmt, color=to.color, width=to.width)
     regressions = result.regressions if fail_on_regression else []
-    return Outcome(
-        report,
-        output,
-        force,
-        notes=notes,
-        findings=[f"regression: {regression}" for regression in regressions],
-        exit_code=EXIT_FINDINGS if regressions else EXIT_OK,
+    return to.outcome(
+        report, notes=notes, findings=[f"regression: {regression}" for regression in regressions]
     )

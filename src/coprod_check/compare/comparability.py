@@ -22,7 +22,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from coprod_check.compare.point import Point
-from coprod_check.compare.result import BankChange, Comparability, QuestionChange
+from coprod_check.compare.result import (
+    BankChange,
+    Comparability,
+    QuestionChange,
+    QuestionChangeKind,
+)
 from coprod_check.errors import Location, UsageError
 from coprod_check.problems.wording import plural
 from coprod_check.scoring.result import Result
@@ -74,38 +79,11 @@ def _diff(
     changes: list[QuestionChange] = []
     for question_id, old in before.items():
         new = after.get(question_id)
-        if new is None:
+        found = ("removed", old.statement, None) if new is None else _changed(old, new)
+        if found is not None:
+            kind, was, now = found
             changes.append(
-                QuestionChange(
-                    question_id=question_id, kind="removed", before=old.statement, after=None
-                )
-            )
-        elif new.statement != old.statement:
-            changes.append(
-                QuestionChange(
-                    question_id=question_id,
-                    kind="reworded",
-                    before=old.statement,
-                    after=new.statement,
-                )
-            )
-        elif new.section_id != old.section_id:
-            changes.append(
-                QuestionChange(
-                    question_id=question_id,
-                    kind="moved",
-                    before=old.section_id,
-                    after=new.section_id,
-                )
-            )
-        elif new.weight != old.weight:
-            changes.append(
-                QuestionChange(
-                    question_id=question_id,
-                    kind="reweighted",
-                    before=f"{old.weight:g}",
-                    after=f"{new.weight:g}",
-                )
+                QuestionChange(question_id=question_id, kind=kind, before=was, after=now)
             )
     for question_id, new in after.items():
         if question_id not in before:
@@ -115,6 +93,19 @@ def _diff(
                 )
             )
     return changes
+
+
+def _changed(
+    old: QuestionPrint, new: QuestionPrint
+) -> tuple[QuestionChangeKind, str | None, str | None] | None:
+    """The first way a question that kept its id changed: its words, its section, its weight."""
+    if new.statement != old.statement:
+        return "reworded", old.statement, new.statement
+    if new.section_id != old.section_id:
+        return "moved", old.section_id, new.section_id
+    if new.weight != old.weight:
+        return "reweighted", f"{old.weight:g}", f"{new.weight:g}"
+    return None
 
 
 def _by_bank(

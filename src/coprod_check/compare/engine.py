@@ -21,6 +21,7 @@ from itertools import pairwise
 from coprod_check.compare.comparability import QuestionKey, check
 from coprod_check.compare.groups import group_trends
 from coprod_check.compare.items import (
+    across_points,
     flag_ref,
     flag_trends,
     flags_of,
@@ -273,14 +274,12 @@ def _criteria(
         {(section.bank_id, section.section_id): section for section in result.sections}
         for result in results
     ]
-    keys = list(dict.fromkeys(key for sections in per_point for key in sections))
     trends: list[CriterionTrend] = []
-    for key in keys:
+    for key, latest in across_points(per_point):
         cells = [_section_at(sections.get(key), common) for sections in per_point]
         compared = max(count for _, _, count in cells)
         if common is not None and compared == 0:
             continue  # nothing of this section is shared by every point
-        latest = next(sections[key] for sections in reversed(per_point) if key in sections)
         scores = [score for score, _, _ in cells]
         change = _change(scores[0], scores[-1])
         trends.append(

@@ -45,6 +45,13 @@ def open_input(path: Path, name: str | None = None) -> BinaryIO:
         raise
 
 
+def open_sized(path: Path, name: str | None = None) -> tuple[BinaryIO, int]:
+    """:func:`open_input`, and the size of the file opened (from the open descriptor, so it is
+    the size of the very file read even if the name changes hands meanwhile)."""
+    stream = open_input(path, name)
+    return stream, os.fstat(stream.fileno()).st_size
+
+
 def read_input(path: Path, name: str | None = None, limit: int | None = None) -> bytes:
     """The bytes of ``path``; with ``limit``, at most ``limit + 1`` of them (enough to tell
     that a file is too large without reading all of a huge one)."""

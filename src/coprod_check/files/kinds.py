@@ -3,7 +3,13 @@ mapping, plan). One home, so that validate, aggregate, compare and the bank load
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from coprod_check.errors import InvalidFileError
+
+if TYPE_CHECKING:
+    from coprod_check.files.yaml_source import YamlDocument
 
 Kind = Literal["bank", "answers", "mapping", "plan"]
 
@@ -31,3 +37,12 @@ def kind_of(data: Any) -> Kind | None:
     if not isinstance(data, dict):
         return None
     return next((kind for key, kind in _MARKERS if key in data), None)
+
+
+def refuse_other_kind(doc: YamlDocument, own_key: str, others: Mapping[str, str]) -> None:
+    """Unless ``doc`` has its own kind's ``own_key``, the message of the first of ``others``'
+    keys it has (another kind of file given in its place), raised at that key."""
+    if isinstance(doc.data, dict) and own_key not in doc.data:
+        for key, message in others.items():
+            if key in doc.data:
+                raise InvalidFileError(message, doc.locate((key,)))

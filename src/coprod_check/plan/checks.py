@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -37,10 +36,10 @@ from coprod_check.answers.checks import check_listed_banks
 from coprod_check.bank.model import Bank, Condition, Question
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.plan.model import ACTION_STATUSES, Plan
-from coprod_check.problems import Problem
+from coprod_check.problems import Checked, Problem
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import schema_findings
-from coprod_check.problems.wording import closest, describe_value
+from coprod_check.problems.wording import closest, describe_value, listed_twice
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -52,26 +51,19 @@ _DATE_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-@dataclass(slots=True)
-class CheckedPlan:
-    """The outcome of checking: every problem and, when there are no errors, the parsed plan."""
-
-    problems: list[Problem]
-    plan: Plan | None
-
-
 def check_plan_document(doc: YamlDocument, banks: Sequence[Bank]) -> list[Problem]:
     """Every problem of a plan document (with the reader's) against ``banks``, sorted."""
     return check_and_parse(doc, banks).problems
 
 
-def check_and_parse(doc: YamlDocument, banks: Sequence[Bank]) -> CheckedPlan:
+def check_and_parse(doc: YamlDocument, banks: Sequence[Bank]) -> Checked[Plan]:
     """Check ``doc`` and, if it has no errors (warnings allowed), parse it into a :class:`Plan`."""
-    problems = [*doc.problems, *_Checker(doc, banks).run()]
-    problems.sort(key=Problem.sort_key)
-    if any(problem.severity == "error" for problem in problems):
-        return CheckedPlan(problems, None)
-    return CheckedPlan(problems, Plan.model_validate(doc.data))
+    checked = Checked[Plan](
+        sorted([*doc.problems, *_Checker(doc, banks).run()], key=Problem.sort_key), None
+    )
+    if not checked.failed:
+        checked.parsed = Plan.model_validate(doc.data)
+    return checked
 
 
 def _shown(text: str) -> str:
@@ -165,7 +157,7 @@ class _Checker:
                 self.add(
                     ("cycles", index, "cycle"),
                     Code.DUPLICATE_CYCLE,
-                    f"cycle {number} is listed twice (first as item {numbers[number] + 1})",
+                    listed_twice(f"cycle {number}", numbers[number]),
                 )
                 continue
             numbers[number] = index

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, Outcome, UsageError
+from coprod_check.errors import Outcome, UsageError
 from coprod_check.plan.draft import DraftSource, draft_plan
 from coprod_check.plan.loader import read_plan
 from coprod_check.plan.model import Plan
@@ -16,6 +16,7 @@ from coprod_check.plan.report import render_status
 from coprod_check.plan.status import PlanStatus, plan_status
 
 if TYPE_CHECKING:
+    from coprod_check.files.destination import Destination
     from coprod_check.plan.summary import PlanSummary
     from coprod_check.scoring.result import Result
 
@@ -92,44 +93,34 @@ def summarise_plan(
 def plan_draft_command(
     source: Path,
     banks: Sequence[str],
-    output: Path | None,
-    force: bool,
+    to: Destination,
     *,
     top: int | None,
     cycle: int,
 ) -> Outcome:
     """``plan draft``: the drafted plan, with the input checker's warnings."""
-    from coprod_check.files.atomic import guard_output
-
-    guard_output(output, force, [source], banks, "refusing to write the plan over an input file")
+    to.guard([source], banks, "refusing to write the plan over an input file")
     draft = run_draft(source, banks, top=top, cycle=cycle)
-    return Outcome(draft.text, output, force, notes=list(draft.warnings))
+    return to.outcome(draft.text, notes=draft.warnings)
 
 
 def plan_status_command(
     path: Path,
     banks: Sequence[str],
     today: dt.date,
-    fmt: str | None,
-    output: Path | None,
-    force: bool,
+    to: Destination,
     fail_on_overdue: bool,
 ) -> Outcome:
     """``plan status``: the actions by status (text or JSON), or the plan exported to Word or
     Excel; with ``fail_on_overdue``, each overdue one is a finding (exit 1)."""
-    from coprod_check.files.atomic import guard_output
     from coprod_check.render.formats import PlanFormat
-    from coprod_check.render.output_format import output_format
 
-    chosen = output_format(fmt, output, tuple(f.value for f in PlanFormat))
-    guard_output(output, force, [path], banks, "refusing to write over the plan")
+    chosen = to.format(tuple(f.value for f in PlanFormat))
+    to.guard([path], banks, "refusing to write over the plan")
     outcome = run_status(path, banks, today)
     overdue = outcome.status.groups["overdue"] if fail_on_overdue else []
-    return Outcome(
+    return to.outcome(
         outcome.render(chosen),
-        output,
-        force,
-        notes=list(outcome.warnings),
+        notes=outcome.warnings,
         findings=[f"overdue: {state.action.id} was due {state.action.due}" for state in overdue],
-        exit_code=EXIT_FINDINGS if overdue else EXIT_OK,
     )

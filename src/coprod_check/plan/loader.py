@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coprod_check.bank.model import Bank
-from coprod_check.errors import CoprodError, InvalidFileError
+from coprod_check.errors import CoprodError
+from coprod_check.files.kinds import refuse_other_kind
 from coprod_check.files.yaml_source import YamlDocument, load_yaml, read_text
 from coprod_check.plan.checks import check_and_parse
 from coprod_check.plan.model import Plan
-from coprod_check.problems import Problem, more_problems
+from coprod_check.problems import Problem
 
 _PLAN_MARK = re.compile(r"^plan_version\s*:", re.MULTILINE)
 
@@ -51,19 +52,10 @@ def read_plan(path: Path, banks: Sequence[Bank], display: str | None = None) -> 
 
 def plan_from_document(doc: YamlDocument, banks: Sequence[Bank]) -> LoadedPlan:
     """The plan in ``doc``, as :func:`read_plan`."""
-    if isinstance(doc.data, dict) and "plan_version" not in doc.data:
-        for key, message in _OTHER_FILES.items():
-            if key in doc.data:
-                raise InvalidFileError(message, doc.locate((key,)))
+    refuse_other_kind(doc, "plan_version", _OTHER_FILES)
     checked = check_and_parse(doc, banks)
-    errors = [problem for problem in checked.problems if problem.severity == "error"]
-    if errors or checked.plan is None:
-        if not errors:
-            raise InvalidFileError("not a valid action plan", doc.locate(()))
-        suffix = more_problems(doc.path, len(errors))
-        raise InvalidFileError(f"{errors[0].message}{suffix}", errors[0].location)
-    warnings = [problem for problem in checked.problems if problem.severity != "error"]
-    return LoadedPlan(doc.path, checked.plan, warnings)
+    plan, warnings = checked.accepted(doc.path, "not a valid action plan", doc.locate(()))
+    return LoadedPlan(doc.path, plan, warnings)
 
 
 def is_plan_file(path: Path) -> bool:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
-from coprod_check.errors import Location
+from coprod_check.errors import InvalidFileError, Location
 from coprod_check.problems.codes import Code
 from coprod_check.problems.wording import plural
 
 Severity = Literal["error", "warning"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,3 +42,27 @@ def more_problems(path: str, errors: int) -> str:
     if more <= 0:
         return ""
     return f" (and {plural(more, 'more problem')}; 'coprod-check validate {path}' lists them all)"
+
+
+@dataclass(slots=True)
+class Checked(Generic[T]):
+    """A file checked: every problem, sorted, and what it parsed to when none is an error."""
+
+    problems: list[Problem]
+    parsed: T | None
+
+    @property
+    def failed(self) -> bool:
+        return any(problem.severity == "error" for problem in self.problems)
+
+    def accepted(self, path: str, invalid: str, where: Location) -> tuple[T, list[Problem]]:
+        """What was parsed and the warnings, for a command that reads the file. With errors,
+        the first is raised with how many more there are; a file that could not be parsed for
+        any other reason raises ``invalid`` at ``where``."""
+        errors = [problem for problem in self.problems if problem.severity == "error"]
+        if errors:
+            suffix = more_problems(path, len(errors))
+            raise InvalidFileError(f"{errors[0].message}{suffix}", errors[0].location)
+        if self.parsed is None:
+            raise InvalidFileError(invalid, where)
+        return self.parsed, [problem for problem in self.problems if problem.severity != "error"]

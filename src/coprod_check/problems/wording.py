@@ -67,3 +67,9 @@ def describe_kind(value: Any) -> str:
     if isinstance(value, dt.date):
         return "a date"
     return describe_value(value)
+
+
+def listed_twice(what: str, first: int) -> str:
+    """``bank 'x' is listed twice (first as item 2)``: ``first`` is the 0-based index of the
+    first listing, shown 1-based as a person counts a list's items."""
+    return f"{what} is listed twice (first as item {first + 1})"

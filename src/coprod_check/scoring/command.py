@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, Outcome
+if TYPE_CHECKING:
+    from coprod_check.errors import Outcome
+    from coprod_check.files.destination import Destination
 
 
 def score_command(
     answers: Path,
     bank_choices: Sequence[str],
-    fmt: str | None,
-    output: Path | None,
-    force: bool,
+    to: Destination,
     *,
     explain: bool,
     show_all: bool,
@@ -23,15 +24,13 @@ def score_command(
 ) -> Outcome:
     """The report, the answers file's warnings, and each way the result falls short (exit 1)."""
     from coprod_check.answers.loader import available_banks, read_answers
-    from coprod_check.files.atomic import guard_output
-    from coprod_check.render.output_format import output_format
     from coprod_check.scoring.engine import score
     from coprod_check.scoring.gates import parse_level, shortfalls
     from coprod_check.scoring.report import REPORTS, render
 
-    chosen = output_format(fmt, output, REPORTS.names)
+    chosen = to.format(REPORTS.names)
     refusal = "refusing to write the report over an input file (answers or bank)"
-    guard_output(output, force, [answers, *([plan] if plan else [])], bank_choices, refusal)
+    to.guard([answers, *([plan] if plan else [])], bank_choices, refusal)
     loaded = read_answers(answers, available_banks(bank_choices))
     level = parse_level(fail_below, loaded.banks) if fail_below is not None else None
     # one-step sensitivity: always in JSON, and shown in the others with --explain
@@ -43,23 +42,16 @@ def score_command(
 
         summary, plan_notes = summarise_plan(plan, bank_choices, result)
         notes += plan_notes
-    color = False if output else None
-    width = 100 if output else None  # a file is not the terminal: the usual width
     report = render(
         result,
         chosen,
         explain=explain,
         show_all=show_all,
-        color=color,
-        width=width,
+        color=to.color,
+        width=to.width,
         plan=summary,
     )
     reasons = shortfalls(result, loaded.banks, level, fail_on_blockers)
-    return Outcome(
-        report,
-        output,
-        force,
-        notes=notes,
-        findings=[f"falls short: {reason}" for reason in reasons],
-        exit_code=EXIT_FINDINGS if reasons else EXIT_OK,
+    return to.outcome(
+        report, notes=notes, findings=[f"falls short: {reason}" for reason in reasons]
     )

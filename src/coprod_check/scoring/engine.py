@@ -25,6 +25,7 @@ from coprod_check.scoring.result import (
 )
 from coprod_check.scoring.sections import score_section
 from coprod_check.scoring.sensitivity import one_step_changes
+from coprod_check.scoring.settled import settled_verdict
 from coprod_check.scoring.verdict import decide
 
 
@@ -55,6 +56,11 @@ def judge(banks: Sequence[Bank], answers: AnswersFile) -> Judgement:
     sure = confidence(banks, items)
     level = level_result(banks, items, sections)
     verdict = decide(banks, items, sections, flags, sure)
+    if verdict.id == "insufficient-answers" and sure.total and sure.answered:
+        # rule 1 holds back a verdict the missing answers might change; when none could, say so
+        given = decide(banks, items, sections, flags, sure, settled=True)
+        if settled_verdict(banks, answers, items, judge) == given.id:
+            verdict = given
     return Judgement(items, sections, verdict, level, sure.label)
 
 
@@ -74,6 +80,14 @@ def score(banks: Sequence[Bank], answers: AnswersFile, *, sensitivity: bool = Fa
     )
     flags = red_flag_hits(items)
     sure = confidence(banks, items)
+    if verdict.settled:
+        missing = sure.total - sure.answered
+        sure = sure.model_copy(
+            update={
+                "explanation": f"{sure.explanation}; the verdict is given all the same, because "
+                f"no answers to the other {missing} questions could change it"
+            }
+        )
     respondent = answers.respondent
     return Result(
         tool_version=__version__,

@@ -212,6 +212,11 @@ class Reason(_Frozen):
     remedy_source: str | None = None
 
 
+#: The rule a verdict's last reason names when rule 1 (too few answers) gave way because no
+#: answers to the unanswered questions could change the verdict (scoring/settled.py).
+SETTLED_RULE = "1: too few answers, but no answer to the others could change the verdict"
+
+
 class Verdict(_Frozen):
     id: VerdictId
     label: str
@@ -235,6 +240,11 @@ class Verdict(_Frozen):
     ranked_conditions: list[Reason] = Field(
         default_factory=list, description="The conditions, most important first."
     )
+
+    @property
+    def settled(self) -> bool:
+        """Given although too few questions are answered: the others could not change it."""
+        return any(reason.rule == SETTLED_RULE for reason in self.decisive)
 
 
 class Sensitivity(_Frozen):

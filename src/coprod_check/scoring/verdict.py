@@ -23,6 +23,7 @@ from coprod_check.scoring.citations import cite
 from coprod_check.scoring.confidence import answered_share, short_banks
 from coprod_check.scoring.numbers import HALF, format_percent, format_score
 from coprod_check.scoring.result import (
+    SETTLED_RULE,
     ApproachSuggestion,
     CitationText,
     Confidence,
@@ -250,8 +251,13 @@ def decide(
     sections: Sequence[SectionResult],
     flags: Sequence[RedFlagHit],
     confidence: Confidence,
+    *,
+    settled: bool = False,
 ) -> Verdict:
-    """Apply the five rules; every reason names the answers, the rule and the source."""
+    """Apply the five rules; every reason names the answers, the rule and the source.
+
+    ``settled``: too few questions are answered, but no answers to the others could change the
+    verdict (:mod:`coprod_check.scoring.settled`), so rule 1 gives way and says so."""
     if confidence.label == "insufficient" and not confidence.total:
         reason = Reason(
             kind="too-few-answers",
@@ -269,6 +275,19 @@ def decide(
             rule="1: too few answers",
         )
         return _verdict("insufficient-answers", [reason], [], [], 1, None)
+    if settled:
+        missing = confidence.total - confidence.answered
+        note = Reason(
+            kind="too-few-answers",
+            text=f"Only {confidence.answered} of {confidence.total} questions are answered "
+            f"({answered_share(confidence.fraction)}), but however the other {missing} are "
+            "answered, the verdict stays the same: find those answers out as part of the work",
+            rule=SETTLED_RULE,
+        )
+        verdict = decide(
+            banks, items, sections, flags, confidence.model_copy(update={"label": "low"})
+        )
+        return _with_note(verdict, note)
     if confidence.label == "insufficient":
         text = (
             f"Only {confidence.answered} of {confidence.total} questions are answered "
@@ -365,6 +384,13 @@ def _conditions(
             ranked.append((2, 0.0, position, _flag_reason(banks, items, hit, rule)))
     ranked.sort(key=lambda entry: entry[:3])
     return [reason for *_, reason in ranked]
+
+
+def _with_note(verdict: Verdict, note: Reason) -> Verdict:
+    """The verdict with ``note`` as its last decisive reason."""
+    return verdict.model_copy(
+        update={"reasons": [*verdict.reasons, _text(note)], "decisive": [*verdict.decisive, note]}
+    )
 
 
 def _text(reason: Reason) -> str:

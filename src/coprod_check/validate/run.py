@@ -42,15 +42,14 @@ from coprod_check.problems.codes import Code
 from coprod_check.problems.wording import describe_kind
 
 if TYPE_CHECKING:
-    from coprod_check.bank.clashes import BankIds
+    from coprod_check.bank.clashes import BankIds, IdIndex
     from coprod_check.bank.model import Bank
 
 UNREADABLE = Code.UNREADABLE
 NOT_OURS = Code.NOT_COPROD_FILE
 
 if TYPE_CHECKING:
-    AnswersChecker = Callable[[YamlDocument, list[Bank]], list[Problem]]
-    MappingChecker = Callable[[list[YamlDocument], list[Bank]], dict[str, list[Problem]]]
+    Checker = Callable[[list[YamlDocument], list[Bank]], dict[str, list[Problem]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +109,14 @@ class ValidationReport:
 
 @dataclass(frozen=True, slots=True)
 class _Source:
-    """A file to validate: its name in messages, and how to read its text."""
+    """A file to validate: its name in messages, and how to read its text (by default, the file
+    of that name: a run of thousands of files holds one string for each)."""
 
     display: str
-    read: Callable[[], str]
+    reader: Callable[[], str] | None = None
+
+    def read(self) -> str:
+        return self.reader() if self.reader else read_text(Path(self.display), self.display)
 
 
 def validate_paths(paths: Sequence[Path]) -> ValidationReport:
@@ -181,7 +184,7 @@ def _yaml_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
 
 
 def _path_source(path: Path) -> _Source:
-    return _Source(str(path), partial(read_text, path, str(path)))
+    return _Source(str(path))
 
 
 def _unreadable(name: str, message: str, where: Location | None = None) -> FileReport:
@@ -204,10 +207,9 @@ def _validate(
     no other bank is in play and their ids need no clash check (the test suite keeps them apart),
     which keeps the start-up of plain ``validate`` as it was."""
     reports: dict[str, FileReport] = {report.path: report for report in unusable}
-    answers: list[YamlDocument] = []
-    mappings: list[YamlDocument] = []
-    plans: list[YamlDocument] = []
-    ids: list[BankIds] = []
+    pending: dict[Kind, list[YamlDocument]] = {"answers": [], "mapping": [], "plan": []}
+    index: IdIndex | None = None  # of the valid banks given, for the clash check
+    indexed: list[_Source] = []  # their sources, to read again those that may clash
     banks = _BanksInPlay()
     for source in sources:
         try:
@@ -225,39 +227,26 @@ def _validate(
             if not any(problem.severity == "error" for problem in problems):
                 banks.add(parsed.data, source)
                 if not bundled_run:
-                    ids.append(_ids_of(parsed))
+                    index = index or _id_index()
+                    index.add(parsed.data)
+                    indexed.append(source)
             reports[source.display] = FileReport(source.display, "bank", tuple(problems))
-        elif kind == "answers":
-            answers.append(parsed)
-        elif kind == "mapping":
-            mappings.append(parsed)
-        elif kind == "plan":
-            plans.append(parsed)
+        elif kind is not None:
+            pending[kind].append(parsed)
         else:
             problem = parsed.problem((), NOT_OURS, _not_ours(parsed.data))
             reports[source.display] = FileReport(source.display, None, (problem,))
-    if ids:
-        for path, warnings in _clashes(ids).items():
+    if index is not None:
+        for path, warnings in _clashes(index, indexed).items():
             report = reports[path]
             problems = sorted([*report.problems, *warnings], key=Problem.sort_key)
             reports[path] = FileReport(path, "bank", tuple(problems))
-    if answers:
-        check = answers_checker()
-        known = banks.in_play(bundled_run)
-        for doc in answers:
-            problems = sorted(check(doc, known), key=Problem.sort_key)
-            reports[doc.path] = FileReport(doc.path, "answers", tuple(problems))
-    if mappings:
-        found = mapping_checker()(mappings, banks.in_play(bundled_run))
-        for doc in mappings:
-            problems = sorted(found[doc.path], key=Problem.sort_key)
-            reports[doc.path] = FileReport(doc.path, "mapping", tuple(problems))
-    if plans:
-        check_plan = plan_checker()
-        known = banks.in_play(bundled_run)
-        for doc in plans:
-            problems = sorted(check_plan(doc, known), key=Problem.sort_key)
-            reports[doc.path] = FileReport(doc.path, "plan", tuple(problems))
+    for kind, docs in pending.items():
+        if docs:
+            found = checker(kind)(docs, banks.in_play(bundled_run))
+            for doc in docs:
+                problems = sorted(found[doc.path], key=Problem.sort_key)
+                reports[doc.path] = FileReport(doc.path, kind, tuple(problems))
     return ValidationReport(tuple(reports[name] for name in sorted(reports)))
 
 
@@ -316,29 +305,37 @@ def _bank(bank_id: str, held: dict[str, Any] | _Source) -> Bank | None:
         from coprod_check.bank.model import Bank
 
         return Bank.model_validate(held, strict=True)
-    try:
-        parsed = parse_document(held.read(), held.display)
-    except InputError:
-        return None
-    if isinstance(parsed, Problem):
-        return None
-    bank = examine_bank(parsed)[0]
+    parsed = _read_again(held)
+    bank = examine_bank(parsed)[0] if parsed is not None else None
     return bank if bank is not None and bank.id == bank_id else None
 
 
-def _ids_of(doc: YamlDocument) -> BankIds:
-    """The ids of a valid bank for the clash check (``bank.clashes`` is imported only when a
-    run gives bank files, so plain ``validate`` does not pay for it)."""
-    from coprod_check.bank.clashes import ids_of_document
+def _read_again(source: _Source) -> YamlDocument | None:
+    """``source`` parsed again; None if it can no longer be read or parsed."""
+    try:
+        parsed = parse_document(source.read(), source.display)
+    except InputError:
+        return None
+    return None if isinstance(parsed, Problem) else parsed
 
-    return ids_of_document(doc)
+
+def _id_index() -> IdIndex:
+    """An empty index of ids for the clash check (``bank.clashes`` is imported only when a run
+    gives bank files, so plain ``validate`` does not pay for it)."""
+    from coprod_check.bank.clashes import IdIndex
+
+    return IdIndex()
 
 
-def _clashes(ids: list[BankIds]) -> dict[str, list[Problem]]:
-    """Id-clash warnings for the valid banks given in the run, by path."""
-    from coprod_check.bank.clashes import find_clashes
+def _clashes(index: IdIndex, sources: list[_Source]) -> dict[str, list[Problem]]:
+    """Id-clash warnings for the valid banks given in the run, by path. Only the banks the index
+    says may clash are read again, for their ids' text and places."""
+    from coprod_check.bank.clashes import find_clashes, ids_of_document
 
-    return find_clashes(ids, _bundled_ids())
+    bundled = _bundled_ids()
+    again = [_read_again(sources[number]) for number in index.suspects(bundled)]
+    replaced = {bank_id for bank_id in index.bank_ids if bank_id is not None}
+    return find_clashes([ids_of_document(doc) for doc in again if doc], bundled, replaced)
 
 
 def _bundled_ids() -> list[BankIds]:
@@ -358,28 +355,20 @@ def _bundled_ids() -> list[BankIds]:
     return found
 
 
-def answers_checker() -> AnswersChecker:
-    """``answers_checks.check_answers_document``, imported only when an answers file turns up."""
-    from coprod_check.answers.checks import check_answers_document
+def checker(kind: Kind) -> Checker:
+    """The check of answers, mapping or plan files against the banks in play, imported only when
+    such a file turns up (a mapping's brings the aggregate bank index and scoring maths)."""
+    if kind == "mapping":
+        from coprod_check.aggregate.bank_index import BankIndex
+        from coprod_check.aggregate.mapping import check_mapping
 
-    return check_answers_document
+        def check_mappings(docs: list[YamlDocument], banks: list[Bank]) -> dict[str, list[Problem]]:
+            index = BankIndex(banks)
+            return {doc.path: check_mapping(doc, index) for doc in docs}
 
-
-def plan_checker() -> AnswersChecker:
-    """``plan.checks.check_plan_document``, imported only when a plan file turns up."""
-    from coprod_check.plan.checks import check_plan_document
-
-    return check_plan_document
-
-
-def mapping_checker() -> MappingChecker:
-    """Checks mapping files with aggregate's ``check_mapping``, imported only when one turns up
-    (it brings the aggregate bank index and the scoring maths with it)."""
-    from coprod_check.aggregate.bank_index import BankIndex
-    from coprod_check.aggregate.mapping import check_mapping
-
-    def check(docs: list[YamlDocument], banks: list[Bank]) -> dict[str, list[Problem]]:
-        index = BankIndex(banks)
-        return {doc.path: check_mapping(doc, index) for doc in docs}
-
-    return check
+        return check_mappings
+    if kind == "answers":
+        from coprod_check.answers.checks import check_answers_document as check
+    else:
+        from coprod_check.plan.checks import check_plan_document as check
+    return lambda docs, banks: {doc.path: check(doc, banks) for doc in docs}

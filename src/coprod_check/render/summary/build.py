@@ -99,6 +99,10 @@ def _flags(result: Result) -> str:
 def score_summary(result: Result) -> OnePage:
     """The first page of a score report."""
     confidence = result.confidence
+    answered = f"{confidence.answered} of {confidence.total} questions answered"
+    if result.verdict.settled:
+        missing = confidence.total - confidence.answered
+        answered += f"; answers to the other {missing} could not change the verdict"
     return OnePage(
         headline=result.verdict.label,
         verdict_id=result.verdict.id,
@@ -106,7 +110,7 @@ def score_summary(result: Result) -> OnePage:
         level=_level(result),
         actions=_actions(result.recommendations),
         facts=[
-            ("Answers", f"{confidence.answered} of {confidence.total} questions answered"),
+            ("Answers", answered),
             ("Red flags", _flags(result)),
         ],
     )
