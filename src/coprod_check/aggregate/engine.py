@@ -63,9 +63,13 @@ def aggregate(
 ) -> AggregateResult:
     """The aggregate result of everything ``ingest`` has read."""
     if score is None:
+        from functools import partial
+
+        from coprod_check.scoring.answers import PEOPLE_ANSWERED
         from coprod_check.scoring.engine import score as score_answers
 
-        score = score_answers
+        # a group's verdict comes from its typical answers: its reasons say so
+        score = partial(score_answers, who=PEOPLE_ANSWERED)
     return _Builder(ingest, settings, score).build()
 
 

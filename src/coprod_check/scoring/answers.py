@@ -15,6 +15,11 @@ from coprod_check.bank.model import Bank, Question, Scale, ScaleOption, Section
 from coprod_check.scoring.numbers import exact
 from coprod_check.scoring.result import AnswerTrace
 
+#: How reasons name the answers behind them: a respondent's (or a team's) own answers...
+YOU_ANSWERED = "you answered"
+#: ...or, in a workshop's report, a group's typical answers (the middle answer of the group).
+PEOPLE_ANSWERED = "people typically answered"
+
 
 @dataclass(frozen=True, slots=True)
 class ScoredAnswer:

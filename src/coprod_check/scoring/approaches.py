@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coprod_check.bank.model import Approach, Bank, Condition
-from coprod_check.scoring.answers import ScoredAnswer
+from coprod_check.scoring.answers import YOU_ANSWERED, ScoredAnswer
 from coprod_check.scoring.citations import cite
 from coprod_check.scoring.numbers import HALF
 from coprod_check.scoring.result import ApproachSuggestion, HowStep, SectionResult
@@ -79,6 +79,7 @@ def explain_condition(
     condition: Condition,
     items: Sequence[ScoredAnswer],
     sections: Sequence[SectionResult],
+    who: str = YOU_ANSWERED,
 ) -> Why | None:
     """Why the condition holds, in plain English, or None when it does not."""
     why = Why()
@@ -88,7 +89,7 @@ def explain_condition(
         item = _find_item(bank, condition.question, items)
         if item is None or item.option is None or item.option.id not in (condition.answers or []):
             return None
-        why.parts.append(f"you answered “{item.option.label}” to “{item.question.statement}”")
+        why.parts.append(f"{who} “{item.option.label}” to “{item.question.statement}”")
         why.question_ids.append(item.question.id)
     if condition.section is not None:
         section = _find_section(bank, condition.section, sections)
@@ -98,7 +99,7 @@ def explain_condition(
         strong = section.status == "met"
         why.question_ids.extend(weak_questions(section, items, strong=strong))
     for part in condition.all or []:
-        inner = explain_condition(bank, part, items, sections)
+        inner = explain_condition(bank, part, items, sections, who)
         if inner is None:
             return None
         why.parts.extend(inner.parts)
@@ -118,14 +119,17 @@ def condition_holds(
 
 
 def suggest(
-    banks: Sequence[Bank], items: Sequence[ScoredAnswer], sections: Sequence[SectionResult]
+    banks: Sequence[Bank],
+    items: Sequence[ScoredAnswer],
+    sections: Sequence[SectionResult],
+    who: str = YOU_ANSWERED,
 ) -> list[ApproachSuggestion]:
     """Every approach with at least one condition holding: lowest rank first, then bank order."""
     found: list[tuple[int, int, ApproachSuggestion]] = []
     seen: set[str] = set()
     for bank in banks:
         for approach in bank.approaches:
-            whys = _reasons(bank, approach, items, sections)
+            whys = _reasons(bank, approach, items, sections, who)
             if whys and approach.id not in seen:
                 seen.add(approach.id)
                 question_ids: list[str] = []
@@ -153,10 +157,11 @@ def _reasons(
     approach: Approach,
     items: Sequence[ScoredAnswer],
     sections: Sequence[SectionResult],
+    who: str,
 ) -> list[Why]:
     reasons: list[Why] = []
     for condition in approach.when:
-        why = explain_condition(bank, condition, items, sections)
+        why = explain_condition(bank, condition, items, sections, who)
         if why is not None and why.text not in (r.text for r in reasons):
             reasons.append(why)
     return reasons

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from coprod_check import __version__
 from coprod_check.answers.model import AnswersFile
 from coprod_check.bank.model import Bank
-from coprod_check.scoring.answers import ScoredAnswer, resolve
+from coprod_check.scoring.answers import YOU_ANSWERED, ScoredAnswer, resolve
 from coprod_check.scoring.case import case_result
 from coprod_check.scoring.confidence import confidence
 from coprod_check.scoring.flags import red_flag_hits
@@ -40,7 +40,7 @@ class Judgement:
     confidence_label: ConfidenceLabel
 
 
-def judge(banks: Sequence[Bank], answers: AnswersFile) -> Judgement:
+def judge(banks: Sequence[Bank], answers: AnswersFile, who: str = YOU_ANSWERED) -> Judgement:
     """Score the sections and decide the verdict and the level, without the report's extras."""
     items = resolve(banks, answers)
     sections = [
@@ -55,23 +55,31 @@ def judge(banks: Sequence[Bank], answers: AnswersFile) -> Judgement:
     flags = red_flag_hits(items)
     sure = confidence(banks, items)
     level = level_result(banks, items, sections)
-    verdict = decide(banks, items, sections, flags, sure)
+    verdict = decide(banks, items, sections, flags, sure, who=who)
     if verdict.id == "insufficient-answers" and sure.total and sure.answered:
         # rule 1 holds back a verdict the missing answers might change; when none could, say so
-        given = decide(banks, items, sections, flags, sure, settled=True)
+        given = decide(banks, items, sections, flags, sure, settled=True, who=who)
         if settled_verdict(banks, answers, items, judge) == given.id:
             verdict = given
     return Judgement(items, sections, verdict, level, sure.label)
 
 
-def score(banks: Sequence[Bank], answers: AnswersFile, *, sensitivity: bool = False) -> Result:
+def score(
+    banks: Sequence[Bank],
+    answers: AnswersFile,
+    *,
+    sensitivity: bool = False,
+    who: str = YOU_ANSWERED,
+) -> Result:
     """Score ``answers`` against ``banks`` (in the order given; answers to other banks ignored).
 
     Pure and deterministic. ``answers`` must already have passed ``answers_checks``; an option
     that is not on its question's scale raises ``ValueError``. With ``sensitivity``, the result
     also lists each single answer that, one step different, would change the verdict or level.
+    ``who`` names whose answers the reasons quote (a workshop group's typical answers in
+    ``aggregate``).
     """
-    judgement = judge(banks, answers)
+    judgement = judge(banks, answers, who)
     items, sections, verdict, level = (
         judgement.items,
         judgement.sections,
@@ -104,7 +112,7 @@ def score(banks: Sequence[Bank], answers: AnswersFile, *, sensitivity: bool = Fa
         sections=sections,
         red_flags=flags,
         case=case_result(items, sections),
-        recommendations=recommend(banks, items, sections, flags, level, verdict),
+        recommendations=recommend(banks, items, sections, flags, level, verdict, who),
         sensitivity=(
             one_step_changes(banks, answers, items, verdict, level, judge) if sensitivity else None
         ),

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coprod_check.bank.model import Bank, Recommendation
-from coprod_check.scoring.answers import ScoredAnswer
+from coprod_check.scoring.answers import YOU_ANSWERED, ScoredAnswer
 from coprod_check.scoring.citations import cite
 from coprod_check.scoring.levels import level_bank
 from coprod_check.scoring.numbers import HALF
@@ -53,11 +53,13 @@ class _Candidate:
     because: str
 
 
-def applies(item: ScoredAnswer, recommendation: Recommendation) -> str | None:
+def applies(
+    item: ScoredAnswer, recommendation: Recommendation, who: str = YOU_ANSWERED
+) -> str | None:
     """Why the recommendation applies to this answer, or None when it does not."""
     if item.option is None:
         return None
-    answered = f"You answered “{item.option.label}” to “{item.question.statement}”"
+    answered = f"{who[:1].upper()}{who[1:]} “{item.option.label}” to “{item.question.statement}”"
     if recommendation.when is not None:
         if item.option.id in recommendation.when:
             return answered
@@ -74,6 +76,7 @@ def recommend(
     flags: Sequence[RedFlagHit],
     level: LevelResult,
     verdict: Verdict,
+    who: str = YOU_ANSWERED,
 ) -> list[RecommendationItem]:
     """The ranked list for this verdict."""
     if verdict.id == "not-right-approach":
@@ -82,7 +85,7 @@ def recommend(
     candidates = _level_candidates(banks, sections, level)
     if verdict.id != "insufficient-answers":
         candidates += _section_candidates(bank_by_id, sections)
-        candidates += _question_candidates(items, sections, flags, level)
+        candidates += _question_candidates(items, sections, flags, level, who)
     candidates.sort(key=lambda candidate: candidate.sort_key)
     result: list[RecommendationItem] = []
     seen: set[str] = set()
@@ -190,6 +193,7 @@ def _question_candidates(
     sections: Sequence[SectionResult],
     flags: Sequence[RedFlagHit],
     level: LevelResult,
+    who: str,
 ) -> list[_Candidate]:
     by_section = {(s.bank_id, s.section_id): s for s in sections}
     blockers = {(h.bank_id, h.question_id) for h in flags if h.severity == "blocker"}
@@ -200,7 +204,7 @@ def _question_candidates(
         recommendation = item.question.recommendation
         if recommendation is None:
             continue
-        because = applies(item, recommendation)
+        because = applies(item, recommendation, who)
         if because is None:
             continue
         key = (item.bank.id, item.question.id)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coprod_check.bank.model import Bank, Consequence, Section
-from coprod_check.scoring.answers import ScoredAnswer
+from coprod_check.scoring.answers import YOU_ANSWERED, ScoredAnswer
 from coprod_check.scoring.approaches import suggest, weak_questions
 from coprod_check.scoring.citations import cite
 from coprod_check.scoring.confidence import answered_share, short_banks
@@ -86,6 +86,7 @@ def _section_reason(
     items: Sequence[ScoredAnswer],
     result: SectionResult,
     rule: str,
+    who: str,
 ) -> Reason:
     bank, section = _definition(banks, result)
     # A criterion's middle answers ("Neither agree nor disagree") hold it below "met": they are
@@ -103,7 +104,7 @@ def _section_reason(
         )
     text = f"“{result.title}” is {result.status.replace('-', ' ')} ({score})"
     if weak:
-        text += f": you answered {_words(items, bank.id, weak)}"
+        text += f": {who} {_words(items, bank.id, weak)}"
     if result.status == "partly-met":
         # what kept it from "not met" is as decisive as what kept it from "met"
         strong = weak_questions(result, items, strong=True, middle_is_weak=middle_is_weak)
@@ -124,7 +125,7 @@ def _section_reason(
 
 
 def _flag_reason(
-    banks: Sequence[Bank], items: Sequence[ScoredAnswer], hit: RedFlagHit, rule: str
+    banks: Sequence[Bank], items: Sequence[ScoredAnswer], hit: RedFlagHit, rule: str, who: str
 ) -> Reason:
     item = next(i for i in items if i.bank.id == hit.bank_id and i.question.id == hit.question_id)
     bank = next(b for b in banks if b.id == hit.bank_id)
@@ -133,7 +134,7 @@ def _flag_reason(
     remedy = recommendation or section
     return Reason(
         kind=hit.severity,
-        text=f"{hit.message} (you answered “{hit.answer_label}” to “{hit.statement}”)",
+        text=f"{hit.message} ({who} “{hit.answer_label}” to “{hit.statement}”)",
         question_ids=[hit.question_id],
         rule=rule,
         source=hit.citation.short,
@@ -157,7 +158,9 @@ def _approach_reason(alternative: ApproachSuggestion) -> Reason:
     )
 
 
-def _case_reason(items: Sequence[ScoredAnswer], sections: Sequence[SectionResult]) -> Reason | None:
+def _case_reason(
+    items: Sequence[ScoredAnswer], sections: Sequence[SectionResult], who: str
+) -> Reason | None:
     case = [s for s in sections if s.role == "case" and s.status == "met"]
     if not case:
         return None
@@ -174,7 +177,7 @@ def _case_reason(items: Sequence[ScoredAnswer], sections: Sequence[SectionResult
         named += f" (and {more} more)"
     return Reason(
         kind="reason-to-co-produce",
-        text="There is a reason to co-produce, and one is enough: you answered " + named,
+        text="There is a reason to co-produce, and one is enough: " + f"{who} {named}",
         question_ids=ids,
         rule="a reason to co-produce holds",
         source=case[0].citation.short,
@@ -183,7 +186,10 @@ def _case_reason(items: Sequence[ScoredAnswer], sections: Sequence[SectionResult
 
 
 def _fits_reason(
-    banks: Sequence[Bank], items: Sequence[ScoredAnswer], sections: Sequence[SectionResult]
+    banks: Sequence[Bank],
+    items: Sequence[ScoredAnswer],
+    sections: Sequence[SectionResult],
+    who: str,
 ) -> Reason | None:
     """Why co-production (not another approach) fits: the sections that would have sent the
     verdict elsewhere (Inett's delivery role and scale) are met or partly met."""
@@ -202,8 +208,7 @@ def _fits_reason(
     source: CitationText | None = None
     for item in _rows_that_rule_out_others(banks, items):
         parts.append(
-            f"you answered “{item.option.label if item.option else ''}” to "
-            f"“{item.question.statement}”"
+            f"{who} “{item.option.label if item.option else ''}” to “{item.question.statement}”"
         )
         ids.append(item.question.id)
         if source is None:
@@ -253,11 +258,14 @@ def decide(
     confidence: Confidence,
     *,
     settled: bool = False,
+    who: str = YOU_ANSWERED,
 ) -> Verdict:
     """Apply the five rules; every reason names the answers, the rule and the source.
 
-    ``settled``: too few questions are answered, but no answers to the others could change the
-    verdict (:mod:`coprod_check.scoring.settled`), so rule 1 gives way and says so."""
+    ``who`` names whose answers the reasons quote ("you answered", or a workshop group's
+    typical answers). ``settled``: too few questions are answered, but no answers to the others
+    could change the verdict (:mod:`coprod_check.scoring.settled`), so rule 1 gives way and
+    says so."""
     if confidence.label == "insufficient" and not confidence.total:
         reason = Reason(
             kind="too-few-answers",
@@ -284,9 +292,8 @@ def decide(
             "answered, the verdict stays the same: find those answers out as part of the work",
             rule=SETTLED_RULE,
         )
-        verdict = decide(
-            banks, items, sections, flags, confidence.model_copy(update={"label": "low"})
-        )
+        sure = confidence.model_copy(update={"label": "low"})
+        verdict = decide(banks, items, sections, flags, sure, who=who)
         return _with_note(verdict, note)
     if confidence.label == "insufficient":
         text = (
@@ -306,7 +313,7 @@ def decide(
         ]
         return _verdict("insufficient-answers", reasons, [], [], 1, None)
 
-    alternatives = suggest(banks, items, sections)
+    alternatives = suggest(banks, items, sections, who)
     redirect = [
         s
         for s in sections
@@ -317,7 +324,7 @@ def decide(
         if not alternatives:
             decisive += [
                 _section_reason(
-                    banks, items, s, "2: a section that decides the approach is not met"
+                    banks, items, s, "2: a section that decides the approach is not met", who
                 )
                 for s in redirect
             ]
@@ -325,17 +332,23 @@ def decide(
         return _verdict("not-right-approach", decisive, [], alternatives, 2, approach)
 
     blockers = [
-        _flag_reason(banks, items, hit, "3: a blocker")
+        _flag_reason(banks, items, hit, "3: a blocker", who)
         for hit in flags
         if hit.severity == "blocker"
     ]
     unmet = [
-        _section_reason(banks, items, s, "3: a criterion that must be in place first is not met")
+        _section_reason(
+            banks, items, s, "3: a criterion that must be in place first is not met", who
+        )
         for s in sections
         if consequence(_definition(banks, s)[1], s.status) == "not-yet"
     ]
-    conditions = _conditions(banks, items, sections, flags)
-    fits = [r for r in (_case_reason(items, sections), _fits_reason(banks, items, sections)) if r]
+    conditions = _conditions(banks, items, sections, flags, who)
+    fits = [
+        r
+        for r in (_case_reason(items, sections, who), _fits_reason(banks, items, sections, who))
+        if r
+    ]
     if blockers or unmet:
         return _verdict("not-yet", unmet + blockers, conditions, [], 3, COPRODUCTION)
     if conditions:
@@ -368,6 +381,7 @@ def _conditions(
     items: Sequence[ScoredAnswer],
     sections: Sequence[SectionResult],
     flags: Sequence[RedFlagHit],
+    who: str,
 ) -> list[Reason]:
     """Conditions, most important first: criteria not met, criteria partly met (lowest score
     first), then cautions in bank order."""
@@ -378,10 +392,10 @@ def _conditions(
             continue
         first = 0 if s.status == "not-met" else 1
         score = s.score if s.score is not None else 0.0
-        ranked.append((first, score, position, _section_reason(banks, items, s, rule)))
+        ranked.append((first, score, position, _section_reason(banks, items, s, rule, who)))
     for position, hit in enumerate(flags):
         if hit.severity == "caution":
-            ranked.append((2, 0.0, position, _flag_reason(banks, items, hit, rule)))
+            ranked.append((2, 0.0, position, _flag_reason(banks, items, hit, rule, who)))
     ranked.sort(key=lambda entry: entry[:3])
     return [reason for *_, reason in ranked]
 
