@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from coprod_check.aggregate.result import AggregateResult
 from coprod_check.render.formats import Registry, RenderOptions
 from coprod_check.render.office.cells import neutralise
-from coprod_check.render.styles import STATUS_STYLES, VERDICT_STYLES
+from coprod_check.render.styles import STATUS_STYLES, TITLE_STYLE, VERDICT_STYLES
 from coprod_check.render.view_formats import ViewFormats
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def text_blocks(view: AggregateView, width: int) -> list[RenderableType]:
             grid.add_column(title, justify=justify, overflow="fold")  # type: ignore[arg-type]
         return grid
 
-    blocks: list[RenderableType] = [Text(view.title, style="bold"), Text("")]
+    blocks: list[RenderableType] = [Text(view.title, style=TITLE_STYLE), Text("")]
     for label, value in view.summary:
         blocks.append(Text.assemble((f"{label}: ", "bold"), value))
     blocks += [Text(view.privacy), Text("")]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from coprod_check.compare.result import CompareResult
 from coprod_check.render.formats import Registry, RenderOptions
-from coprod_check.render.styles import DIRECTION_STYLES, NOTICE_STYLE
+from coprod_check.render.styles import DIRECTION_STYLES, NOTICE_STYLE, TITLE_STYLE
 from coprod_check.render.view_formats import ViewFormats
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def text_blocks(view: CompareView, width: int) -> list[RenderableType]:
         return grid
 
     blocks: list[RenderableType] = [
-        Text(view.title, style="bold underline"),
+        Text(view.title, style=TITLE_STYLE),
         Text(view.intro),
         labelled("Order", view.order_note),
         labelled("Comparability", view.comparability_note),

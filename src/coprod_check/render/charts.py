@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from coprod_check.render.words import STATUS_WORDS, format_score
+from coprod_check.render.words import LEVEL_WORDS, STATUS_WORDS, format_score
 
 WIDTH = 720
 LEFT = 8
@@ -46,8 +46,8 @@ KINDS: dict[str, KindStyle] = {
     "met": KindStyle("#1d6b2f", "solid", f"{STATUS_WORDS['met']} (solid)"),
     "partly-met": KindStyle("#8a4b00", "hatch", f"{STATUS_WORDS['partly-met']} (hatched)"),
     "not-met": KindStyle("#a4161a", "cross", f"{STATUS_WORDS['not-met']} (cross-hatched)"),
-    "reached": KindStyle("#1d6b2f", "solid", "Reached (solid)"),
-    "not-reached": KindStyle("#a4161a", "cross", "Not reached (cross-hatched)"),
+    "reached": KindStyle("#1d6b2f", "solid", f"{LEVEL_WORDS['reached']} (solid)"),
+    "not-reached": KindStyle("#a4161a", "cross", f"{LEVEL_WORDS['not-reached']} (cross-hatched)"),
 }
 NO_BAR_LEGEND = "No bar: too few answers to score"
 

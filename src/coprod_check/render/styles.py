@@ -20,6 +20,8 @@ STATUS_STYLES = {
     "unknown": "dim",
 }
 DIRECTION_STYLES = {"better": "green", "worse": "bold red", "same": "", "not-comparable": "dim"}
+#: A terminal report's title.
+TITLE_STYLE = "bold underline"
 SEVERITY_STYLES = {"blocker": "bold red", "caution": "bold yellow"}
 #: A Needham & Carr level reached, a red flag new since the last point, an action done whose
 #: question did not improve: each also said in words.

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BAR_WIDTH",
     "CONFIDENCE_WORDS",
+    "LEVEL_WORDS",
     "ROLE_GROUPS",
     "ROLE_WORDS",
     "SEVERITY_WORDS",
@@ -37,6 +38,8 @@ STATUS_WORDS = {
     "unknown": "Unknown",
 }
 SEVERITY_WORDS = {"blocker": "Blocker", "caution": "Caution"}
+#: Whether a Needham & Carr level is reached (its indicator score against the score it needs).
+LEVEL_WORDS = {"reached": "Reached", "not-reached": "Not reached", "not-assessed": "Not assessed"}
 #: Headings for groups of sections, in the order reports show them.
 ROLE_GROUPS = {
     "criterion": "Criteria",

@@ -74,7 +74,10 @@ class StoreWriter:
                 self._thread.start()
 
     def _serve(self) -> None:
-        self.store.defer_sync()
+        # Should this fail, each commit flushes itself (synchronous=FULL) and the changes
+        # report their own errors: the thread must live on, or every save would hang.
+        with contextlib.suppress(Exception):
+            self.store.defer_sync()
         while True:
             self.commit(self._queue.get())
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from coprod_check.problems.wording import plural
 from coprod_check.render.summary.model import TOP_ACTIONS, Action, HeatMap, OnePage
+from coprod_check.render.words import CONFIDENCE_WORDS
 
 if TYPE_CHECKING:
     from coprod_check.aggregate.result import AggregateResult
@@ -15,7 +16,6 @@ if TYPE_CHECKING:
     from coprod_check.scoring.result import RecommendationItem, Result
 
 _CLAUSE_MARKS = re.compile("[(“)”]|; ")
-_CONFIDENCE = {"high": "high", "medium": "medium", "low": "low", "insufficient": "too few answers"}
 
 
 def _sentence(text: str) -> str:
@@ -70,7 +70,8 @@ def _level(result: Result) -> str:
         return "Not assessed: no answered question bank defines Needham & Carr levels."
     reached = next((step for step in level.steps if step.id == level.id), None)
     also = f" ({', '.join(reached.aliases)})" if reached and reached.aliases else ""
-    return f"{level.name}{also}; confidence {_CONFIDENCE.get(level.confidence, level.confidence)}."
+    words = CONFIDENCE_WORDS.get(level.confidence, level.confidence)
+    return f"{level.name}{also}; confidence {words}."
 
 
 def _actions(items: Sequence[RecommendationItem]) -> list[Action]:

@@ -69,11 +69,11 @@ def score_office(result: Result, plan: PlanSummary | None = None) -> OfficeRepor
                 step.name,
                 score_cell(step.score, (step.threshold,)),
                 step.threshold,
-                "Reached" if step.reached else "Not reached",
+                row.reached_words,
                 step.answered,
                 step.total,
             ]
-            for step in result.level.steps
+            for step, row in zip(result.level.steps, view.steps, strict=True)
         ],
     )
     questions = Table(

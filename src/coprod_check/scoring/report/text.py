@@ -22,6 +22,7 @@ from coprod_check.render.styles import (
     REACHED_STYLE,
     SEVERITY_STYLES,
     STATUS_STYLES,
+    TITLE_STYLE,
     VERDICT_STYLES,
 )
 from coprod_check.render.summary.model import OnePage
@@ -78,7 +79,7 @@ def _blocks(view: ReportView, bars: int) -> list[RenderableType]:
     for line in view.header:
         header.add_row(Text(f"{line.label}:"), Text(line.value))
     header.add_row(Text("Question banks:"), Text(view.banks_text))
-    blocks: list[RenderableType] = [Text(view.title, style="bold underline"), header, Text("")]
+    blocks: list[RenderableType] = [Text(view.title, style=TITLE_STYLE), header, Text("")]
 
     blocks += _verdict(view)
     blocks += _level(view, bars)

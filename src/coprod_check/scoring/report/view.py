@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from coprod_check.render.words import (
     CONFIDENCE_WORDS,
+    LEVEL_WORDS,
     ROLE_GROUPS,
     ROLE_WORDS,
     SEVERITY_WORDS,
@@ -250,13 +251,13 @@ def build_view(
                 bar=text_bar(step.score),
                 threshold_text=format_score(step.threshold),
                 reached=step.reached,
-                reached_words=(
-                    "Not assessed"
+                reached_words=LEVEL_WORDS[
+                    "not-assessed"
                     if not step.assessed
-                    else "Reached"
+                    else "reached"
                     if step.reached
-                    else "Not reached"
-                ),
+                    else "not-reached"
+                ],
                 answered_text=f"{step.answered} of {step.total}",
                 citation=step.citation.short,
             )
