@@ -30,8 +30,7 @@ from coprod_check.scoring.result import (
     SectionResult,
     Verdict,
 )
-from coprod_check.scoring.sections import score_text
-from coprod_check.scoring.verdict import consequence
+from coprod_check.scoring.sections import consequence, score_text
 
 CATEGORY_ORDER: tuple[RecommendationCategory, ...] = (
     "approach",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from coprod_check.bank.model import Bank, Section, Thresholds
+from coprod_check.bank.model import Bank, Consequence, Section, Thresholds
 from coprod_check.scoring.answers import ScoredAnswer
 from coprod_check.scoring.citations import cite
 from coprod_check.scoring.numbers import (
@@ -182,3 +182,18 @@ def _explain_counted(
 def score_text(section: SectionResult, missing: str = "none") -> str:
     """A section's score as people see it, never rounded across its own thresholds."""
     return format_score(section.score, (section.met_at, section.partly_met_at), missing=missing)
+
+
+def consequence(section: Section, status: str) -> Consequence:
+    """What this section's status does to the verdict (bank data, with defaults)."""
+    if status == "not-met":
+        if section.if_not_met is not None:
+            return section.if_not_met
+        if section.role == "case" or (section.role == "criterion" and section.decisive):
+            return "not-right-approach"
+        return "not-yet" if section.role == "criterion" else "none"
+    if status == "partly-met":
+        if section.if_partly_met is not None:
+            return section.if_partly_met
+        return "condition" if section.role in ("criterion", "case") else "none"
+    return "none"

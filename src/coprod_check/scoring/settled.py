@@ -27,7 +27,7 @@ from coprod_check.answers.model import Answer, AnswersFile
 from coprod_check.bank.model import Bank, Condition, ScaleOption
 from coprod_check.scoring.answers import ScoredAnswer, normalise
 from coprod_check.scoring.result import SectionResult, Verdict, VerdictId
-from coprod_check.scoring.verdict import consequence
+from coprod_check.scoring.sections import consequence
 
 _SEVERITY = {"caution": 1, "blocker": 2}
 #: What a section's status does to the verdict, gravest first (the order the rules are checked).
