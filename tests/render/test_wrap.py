@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from coprod_check.render.wrap import wrap_line
+from coprod_check.render.wrap import Justify, wrap_line
 
 CONSOLE = Console(width=200, color_system=None)
 WORDS = st.sampled_from(
@@ -24,15 +24,15 @@ TEXT = st.tuples(SPACES | st.just(""), LINE, st.booleans()).map(
 )
 
 
-def _rich(text: str, width: int) -> list[str]:
-    lines = Text(text).wrap(CONSOLE, width, justify="left", overflow="ellipsis")
+def _rich(text: str, width: int, justify: Justify = "left") -> list[str]:
+    lines = Text(text).wrap(CONSOLE, width, justify=justify, overflow="ellipsis")
     return [line.plain for line in lines]
 
 
 @settings(max_examples=1000, deadline=None)
-@given(TEXT, st.integers(min_value=1, max_value=120))
-def test_wrap_line_makes_rich_s_lines(text: str, width: int) -> None:
-    assert wrap_line(text, width) == _rich(text, width)
+@given(TEXT, st.integers(min_value=1, max_value=120), st.sampled_from(["left", "right"]))
+def test_wrap_line_makes_rich_s_lines(text: str, width: int, justify: Justify) -> None:
+    assert wrap_line(text, width, justify) == _rich(text, width, justify)
 
 
 @settings(max_examples=300, deadline=None)
@@ -42,6 +42,7 @@ def test_wrap_line_makes_rich_s_lines(text: str, width: int) -> None:
 def test_wrap_line_makes_rich_s_lines_for_any_printable_text(text: str, width: int) -> None:
     assume(text.isprintable())
     assert wrap_line(text, width) == _rich(text, width)
+    assert wrap_line(text, width, "right") == _rich(text, width, "right")
 
 
 def test_a_word_longer_than_the_line_is_cut_with_an_ellipsis() -> None:

@@ -91,10 +91,10 @@ def text_blocks(view: CompareView, width: int) -> list[RenderableType]:
     from rich import box
     from rich.padding import Padding
     from rich.rule import Rule
-    from rich.table import Table
     from rich.text import Text
 
     from coprod_check.render.hanging import Hanging
+    from coprod_check.render.table import ReportTable
 
     def heading(title: str) -> Rule:
         return Rule(Text(title, style="bold"), align="left", characters="─")
@@ -106,7 +106,7 @@ def text_blocks(view: CompareView, width: int) -> list[RenderableType]:
         return Hanging([("•", [Text(line)]) for line in lines], indent)
 
     def table(*columns: str) -> Table:
-        grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        grid = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
         for column in columns:
             grid.add_column(column)
         return grid

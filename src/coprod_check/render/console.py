@@ -78,5 +78,8 @@ def string_console(color: bool | None, width: int | None) -> Console:
 def console_text(console: Console) -> str:
     """What a :func:`string_console` holds: no trailing blanks, one final newline."""
     output = neutralise_coloured(str(console.file.getvalue()))  # type: ignore[attr-defined]
-    lines = [_TRAILING_SPACE.sub(r"\1", line) for line in str(output).splitlines()]
+    if "\x1b" in output:  # blanks before the colour codes that end a line go too
+        lines = [_TRAILING_SPACE.sub(r"\1", line) for line in output.splitlines()]
+    else:
+        lines = [line.rstrip(" \t") for line in output.splitlines()]
     return "\n".join(lines).rstrip("\n") + "\n"

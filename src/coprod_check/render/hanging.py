@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from coprod_check.render.wrap import wrap_line
+from coprod_check.render.wrap import one_line, wrap_line
 
 if TYPE_CHECKING:  # rich is imported by whoever draws, not to build the rows
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -67,11 +67,11 @@ class Hanging:
             lead = Segment(marker + " " * (markers - cell_len(marker) + 1))
             lines: list[list[Segment]] = []
             for paragraph, plain in zip(paragraphs, row, strict=True):
-                if plain is None and colourless and _one_line(paragraph):
+                if plain is None and colourless and one_line(paragraph):
                     plain = paragraph.plain
                 if plain is not None:  # what render_lines makes of it, without the work
                     lines += [[Segment(line)] for line in wrap_line(plain, width)]
-                elif _one_line(paragraph):
+                elif one_line(paragraph):
                     # render_lines wraps the same way, then joins the lines to split them again
                     wrapped = paragraph.wrap(console, width, justify="left", overflow="ellipsis")
                     lines += [list(_styled(line).render(console)) for line in wrapped]
@@ -107,7 +107,7 @@ class Hanging:
 def _plain(paragraph: Text) -> str | None:
     """The text of a one-line paragraph without styles (drawn by :func:`wrap_line`), else
     ``None``."""
-    if _one_line(paragraph) and not paragraph.spans and not paragraph.style:
+    if one_line(paragraph) and not paragraph.spans and not paragraph.style:
         return paragraph.plain
     return None
 
@@ -123,25 +123,10 @@ def _styled(line: Text) -> Text:
     return line
 
 
-def _one_line(paragraph: Text) -> bool:
-    """Whether a paragraph is one line of printable text with a table cell's defaults, which
-    :meth:`Text.wrap` then draws line by line as ``render_lines`` would (styles included)."""
-    from rich.text import Text
-
-    return (
-        type(paragraph) is Text
-        and paragraph.justify is None
-        and paragraph.overflow is None
-        and paragraph.no_wrap is None
-        and paragraph.end == "\n"
-        and paragraph.plain.isprintable()
-    )
-
-
 def _widest(console: Console, options: ConsoleOptions, paragraph: Text) -> int:
     from rich.cells import cell_len
     from rich.measure import Measurement
 
-    if _one_line(paragraph):  # measured by its text alone, as rich measures it
+    if one_line(paragraph):  # measured by its text alone, as rich measures it
         return min(cell_len(paragraph.plain), options.max_width)
     return Measurement.get(console, options, paragraph).maximum

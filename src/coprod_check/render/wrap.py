@@ -13,19 +13,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+#: The justifications drawn here; the others are left to rich.
+Justify = Literal["left", "right"]
 
 _WORD = re.compile(r"\s*\S+\s*")
 _TRAILING_BLANKS = re.compile(r"\s+$")
 
 
-def wrap_line(text: str, width: int) -> list[str]:
+def wrap_line(text: str, width: int, justify: Justify = "left") -> list[str]:
     """The lines of ``text`` (one line of printable text) wrapped at ``width`` cells, each
-    exactly ``width`` cells wide, as ``Text.wrap(justify="left", overflow="ellipsis")``."""
+    exactly ``width`` cells wide, as ``Text.wrap(justify=justify, overflow="ellipsis")``
+    draws them (``"right"``: the blanks at the end go, and the line is padded on the left)."""
     from rich.cells import cell_len, set_cell_size
 
     measure: Callable[[str], int] = len if text.isascii() else cell_len
     size = measure(text)
-    if size <= width:
+    if size <= width and justify == "left":
         return [text + " " * (width - size)]
     breaks: list[int] = []
     used = 0
@@ -48,10 +56,28 @@ def wrap_line(text: str, width: int) -> list[str]:
             blanks = _TRAILING_BLANKS.search(line)
             if blanks is not None:
                 line = line[: len(line) - min(len(blanks.group()), len(line) - width)]
+        if justify == "right":
+            line = line.rstrip()
         length = measure(line)
         if length > width:
             line = set_cell_size(line, width - 1) + "…"
         elif length < width:
-            line += " " * (width - length)
+            pad = " " * (width - length)
+            line = pad + line if justify == "right" else line + pad
         lines.append(line)
     return lines
+
+
+def one_line(paragraph: Text) -> bool:
+    """Whether a rich ``Text`` is one line of printable text with no justification, overflow or
+    wrapping of its own, so that the options it is drawn with decide, as for :func:`wrap_line`."""
+    from rich.text import Text
+
+    return (
+        type(paragraph) is Text
+        and paragraph.justify is None
+        and paragraph.overflow is None
+        and paragraph.no_wrap is None
+        and paragraph.end == "\n"
+        and paragraph.plain.isprintable()
+    )

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from coprod_check.render.styles import VERDICT_STYLES
 from coprod_check.render.summary.model import OnePage
+from coprod_check.render.table import ReportTable
 
 
 def _labelled(label: str, value: str, style: str = "") -> Text:
@@ -39,7 +40,7 @@ def summary_blocks(page: OnePage) -> list[RenderableType]:
     blocks += [_labelled(label, value) for label, value in page.facts]
     if page.split:
         blocks.append(Text("Where the groups disagree:", style="bold"))
-        split = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        split = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         split.add_column("Group")
         split.add_column("Verdict")
         for group, verdict in page.split:
@@ -47,7 +48,7 @@ def summary_blocks(page: OnePage) -> list[RenderableType]:
         blocks.append(Padding(split, (0, 0, 0, 2)))
     if page.heat_map is not None:
         heat = page.heat_map
-        table = Table(
+        table = ReportTable(
             title=f"{heat.caption}",
             title_justify="left",
             box=box.SIMPLE_HEAD,

@@ -26,6 +26,7 @@ from coprod_check.render.styles import (
     VERDICT_STYLES,
 )
 from coprod_check.render.summary.model import OnePage
+from coprod_check.render.table import ReportTable
 from coprod_check.render.words import BAR_WIDTH, text_bar
 from coprod_check.scoring.report.view import ReportView, SectionRow
 
@@ -72,7 +73,7 @@ def _labelled(label: str, value: str, style: str = "") -> Text:
 
 
 def _blocks(view: ReportView, bars: int) -> list[RenderableType]:
-    header = Table.grid(padding=(0, 1))
+    header = ReportTable.grid(padding=(0, 1))
     header.add_column(no_wrap=True, style="bold")
     header.add_column(ratio=1)
     for line in view.header:
@@ -136,7 +137,7 @@ def _level(view: ReportView, bars: int) -> list[RenderableType]:
     if view.level_citation:
         blocks.append(Text(f"Source: {view.level_citation}", style="dim"))
     if view.steps:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+        table = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
         table.add_column("Level (also called)", ratio=1, min_width=14)
         if bars:
             table.add_column("Score bar", no_wrap=True, width=bars)
@@ -164,7 +165,7 @@ def _level(view: ReportView, bars: int) -> list[RenderableType]:
 
 
 def _section_table(rows: list[SectionRow], bars: int) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column("Section", ratio=1, min_width=14)
     if bars:
         table.add_column("Score bar", no_wrap=True, width=bars)
@@ -207,7 +208,7 @@ def _profiles(view: ReportView, bars: int) -> list[RenderableType]:
     for row in view.profiles:
         blocks.append(Text(""))
         blocks.append(_section_table([row], bars))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
         table.add_column("Statement", ratio=1)
         table.add_column("Answer")
         for answer in row.answers:
@@ -296,7 +297,7 @@ def _explanation(view: ReportView) -> list[RenderableType]:
             )
         )
         blocks.append(Padding(Text(row.section.explanation), (0, 0, 0, 2)))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
         table.add_column("Question", ratio=1)
         table.add_column("Answer")
         table.add_column("Value", justify="right")
