@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coprod_check.bank.checks.base import BankData, Node, not_an_option, unknown_reference
+from coprod_check.bank.checks.base import BankData, Node, not_an_option, referenced
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 
@@ -67,12 +67,9 @@ def _question_condition(
     bank: BankData, condition: Node, *, with_section: bool = False
 ) -> Iterator[Finding]:
     yield from _shape(condition, "question", combined=with_section)
-    name = condition.text("question")
-    if name is None:
-        return
-    question = bank.question_by_id.get(name)
+    question, unknown = referenced(condition, "question", bank.question_by_id)
+    yield from unknown
     if question is None:
-        yield unknown_reference(condition.at("question"), "question", name, bank.question_by_id)
         return
     scale = bank.scale_of(question)
     if scale is None:
@@ -87,6 +84,4 @@ def _section_condition(
     bank: BankData, condition: Node, *, with_question: bool = False
 ) -> Iterator[Finding]:
     yield from _shape(condition, "section", combined=with_question)
-    name = condition.text("section")
-    if name is not None and name not in bank.section_by_id:
-        yield unknown_reference(condition.at("section"), "section", name, bank.section_by_id)
+    yield from referenced(condition, "section", bank.section_by_id)[1]

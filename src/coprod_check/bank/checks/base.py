@@ -8,7 +8,7 @@ wrong type: the schema reports those.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeGuard
@@ -149,6 +149,21 @@ def unknown_reference(path: PathKey, kind: str, name: str, known: Iterable[str])
     """``unknown-reference`` at ``path``: a ``kind`` id (source, scale, section, question) the
     bank does not define, with a guess or the bank's ids."""
     return Finding(path, Code.UNKNOWN_REFERENCE, unknown_name(kind, name, known, kind + "s"))
+
+
+def referenced(
+    node: Node, field: str, known: Mapping[str, Node]
+) -> tuple[Node | None, list[Finding]]:
+    """What ``node``'s ``field`` names among ``known`` (the bank's ids of that kind), or the
+    ``unknown-reference`` finding when it names none of them. Nothing either way when the field
+    holds no text (the schema check reports that)."""
+    name = node.text(field)
+    if name is None:
+        return None, []
+    target = known.get(name)
+    if target is None:
+        return None, [unknown_reference(node.at(field), field, name, known)]
+    return target, []
 
 
 def not_an_option(answer: str, scale: Node, options: Iterable[str]) -> str:

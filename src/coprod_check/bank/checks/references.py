@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from coprod_check.bank.checks.base import BankData, unknown_reference
+from coprod_check.bank.checks.base import BankData, referenced, unknown_reference
 from coprod_check.files.yaml_source import PathKey
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
@@ -37,27 +37,21 @@ def unknown_sources(bank: BankData) -> Iterator[Finding]:
 def unknown_scales(bank: BankData) -> Iterator[Finding]:
     """Every question's scale is one of the bank's scales."""
     for _, question in bank.questions:
-        name = question.text("scale")
-        if name is not None and name not in bank.scale_by_id:
-            yield unknown_reference(question.at("scale"), "scale", name, bank.scale_by_id)
+        yield from referenced(question, "scale", bank.scale_by_id)[1]
 
 
 def level_sections(bank: BankData) -> Iterator[Finding]:
     """A level's section exists and has ``role: level``."""
     for level in bank.levels:
-        name = level.text("section")
-        if name is None:
-            continue
-        section = bank.section_by_id.get(name)
-        if section is None:
-            yield unknown_reference(level.at("section"), "section", name, bank.section_by_id)
-        elif section.data.get("role") != "level" and section.data.get("role") in SECTION_ROLES:
-            role = section.data.get("role")
+        section, unknown = referenced(level, "section", bank.section_by_id)
+        yield from unknown
+        role = section.data.get("role") if section is not None else None
+        if role != "level" and role in SECTION_ROLES:
             yield Finding(
                 level.at("section"),
                 Code.WRONG_SECTION_ROLE,
-                f"level '{level.text('id')}' uses section '{name}', whose role is '{role}'; "
-                "a level needs a section with 'role: level'",
+                f"level '{level.text('id')}' uses section '{level.text('section')}', whose role "
+                f"is '{role}'; a level needs a section with 'role: level'",
             )
 
 
