@@ -47,11 +47,12 @@ CASE_BANKS, CASE_CHOSEN = _case_answers()
 
 
 def _unanswered(banks: list[Bank], chosen: dict[str, str | None]) -> list[tuple[str, list[str]]]:
-    """(question id, its valued option ids) for each question without a valued answer."""
+    """(question id, its valued option ids) for each question without a valued answer,
+    profiles included (a bank may make a profile matter)."""
     found = []
-    for _, section, question, scale in questions(banks):
+    for _, _, question, scale in questions(banks):
         option = next((o for o in scale.options if o.id == chosen.get(question.id)), None)
-        if section.role != "profile" and (option is None or option.value is None):
+        if (option is None or option.value is None) and valued(scale):
             found.append((question.id, [o.id for o in valued(scale)]))
     return found
 
@@ -199,3 +200,48 @@ def test_a_bank_whose_middle_is_graver_than_its_ends_is_never_settled() -> None:
     assert score([bank], answers_file([bank], {"q1": "half", "q2": "yes"})).verdict.id == "ready"
     halfway = score([bank], answers_file([bank], {"q1": "half", "q2": "half"}))
     assert halfway.verdict.id == "ready-with-conditions"
+
+
+SETTLED_BANKS = Path(__file__).parent.parent / "fixtures" / "settled"
+
+
+@pytest.mark.parametrize(
+    ("bank_file", "given", "other", "other_verdict"),
+    [
+        # a profile question named in an approach's "when": answering it can redirect
+        (
+            "profile-in-an-approach.yaml",
+            {"c1": "n", "c2": "n", "c3": "n"},
+            {"c1": "n", "c2": "n", "c3": "n", "d1": "n", "p1": "y"},
+            "not-right-approach",
+        ),
+        # a profile section with a consequence: not met, it redirects
+        (
+            "profile-with-a-consequence.yaml",
+            {"c1": "n", "c2": "n", "c3": "n"},
+            {"c1": "n", "c2": "n", "c3": "n", "d1": "n", "p1": "n"},
+            "not-right-approach",
+        ),
+        # "Don't know" raises a blocker: answering it changes what the team must do first
+        (
+            "flag-on-dont-know.yaml",
+            {"c1": "y", "c2": "y", "c3": "y"},
+            {"c1": "y", "c2": "y", "c3": "y", "d1": "dk"},
+            "insufficient-answers",
+        ),
+    ],
+)
+def test_unknowns_that_a_bank_makes_matter_withhold_the_verdict(
+    bank_file: str, given: dict[str, str | None], other: dict[str, str | None], other_verdict: str
+) -> None:
+    """Found by an independent review: before, each gave a settled verdict that another way of
+    answering the unknowns (``other``) contradicts."""
+    bank, problems = examine_bank(
+        YamlDocument(bank_file, yaml.safe_load((SETTLED_BANKS / bank_file).read_text()))
+    )
+    assert bank is not None, [str(p) for p in problems]
+    result = score([bank], answers_file([bank], given))
+    assert result.verdict.id == "insufficient-answers"
+    assert not result.verdict.settled
+    changed = score([bank], answers_file([bank], other))
+    assert changed.verdict.id == other_verdict

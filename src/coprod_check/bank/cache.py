@@ -56,7 +56,9 @@ def _code_stamp() -> str:
     """Which checking code made an entry: a change to the models or checks (an edited source
     checkout) gives new names, so no entry outlives the rules it passed."""
     parts = []
-    for folder in (_HERE, _HERE / "checks"):
+    # the bank's models and checks, and the problem wording and YAML reading they use
+    package = _HERE.parent
+    for folder in (_HERE, _HERE / "checks", package / "problems", package / "files"):
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError:
@@ -84,7 +86,7 @@ def cached_data(text: str) -> Any | None:
         return None
     try:
         return json.loads(entry.read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # unreadable, damaged or nested too deep
         return None
 
 

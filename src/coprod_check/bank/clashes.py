@@ -26,7 +26,10 @@ from coprod_check.problems.codes import Code
 
 QUESTION_ID_CLASH = Code.QUESTION_ID_CLASH
 BANK_ID_CLASH = Code.BANK_ID_CLASH
-_SLICE = 8192  # question-id hashes held at once while looking for shared ones
+_SLICE = 8192  # question-id hashes held at once while looking for shared ones...
+#: ...up to this many passes over them all: past that the slices grow instead (a set holds a
+#: sixteenth of the hashes, less than the index itself), so the time stays linear.
+_MOST_PASSES = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +205,9 @@ def _key(question_id: str) -> int:
 def _repeated(hashes: Sequence[array[int]]) -> set[int]:
     """The values that stand more than once in ``hashes`` (each bank's hashes are distinct, so
     these are the ones two banks share). Found a slice of the values at a time, so that no
-    more than :data:`_SLICE` of them are held in a set at once."""
+    more than :data:`_SLICE` of them (or a sixteenth, for very many) are held in a set at once."""
     total = sum(len(part) for part in hashes)
-    slices = total // _SLICE + 1
+    slices = min(total // _SLICE + 1, _MOST_PASSES)
     repeated: set[int] = set()
     for which in range(slices):
         seen: set[int] = set()

@@ -12,6 +12,10 @@ approach table are checked separately, because they need not rise with the scale
 
 - an unanswered question whose worst answer does not raise its most severe flag (or whose best
   answer raises a flag another answer would not) could flag in between: not settled;
+- a "don't know" (an option with no value) that raises a flag: not settled, as it would be
+  answered that way and stay unknown;
+- profile questions count as unknowns too: a bank may name one in an approach's ``when``, or
+  give a profile section a consequence;
 - a condition of an approach that fits better (Malby's voice / choice table, Inett's scale) that
   some answers to the unknowns would make hold and others would not: not settled.
 
@@ -21,7 +25,7 @@ Otherwise, when both completions give the same verdict, every completion does.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Literal, Protocol
 
 from coprod_check.answers.model import Answer, AnswersFile
 from coprod_check.bank.model import Bank, Condition, ScaleOption
@@ -45,8 +49,9 @@ class _Judged(Protocol):
 
 
 def unanswered(items: Sequence[ScoredAnswer]) -> list[ScoredAnswer]:
-    """The questions that count towards the verdict and have no answer with a value."""
-    return [item for item in items if item.value is None and item.section.role != "profile"]
+    """The questions without an answer with a value. Profiles included: a bank may name a
+    profile's question in an approach's ``when`` or give a profile section a consequence."""
+    return [item for item in items if item.value is None]
 
 
 def _flag(item: ScoredAnswer, option: ScaleOption) -> int:
@@ -56,12 +61,16 @@ def _flag(item: ScoredAnswer, option: ScaleOption) -> int:
     )
 
 
-def _ends(item: ScoredAnswer) -> tuple[ScaleOption, ScaleOption] | None:
-    """The worst and best answer to an unanswered question, or None when an answer between
-    them could raise a flag that neither end bounds."""
+def _ends(item: ScoredAnswer) -> tuple[ScaleOption, ScaleOption] | Literal[False] | None:
+    """The worst and best answer to an unanswered question; None when an answer between them
+    could raise a flag that neither end bounds, or "don't know" (no value) raises one; False
+    when no option has a value (no score can change: it stays as it is, and open)."""
     valued = [option for option in item.scale.options if option.value is not None]
-    if not valued:
+    unvalued = [option for option in item.scale.options if option.value is None]
+    if any(_flag(item, option) for option in unvalued):
         return None
+    if not valued:
+        return False
     ranked = sorted(
         valued, key=lambda o: normalise(o, item.scale, reverse=item.question.reverse) or 0
     )
@@ -144,6 +153,8 @@ def settled_verdict(
         ends = _ends(item)
         if ends is None:
             return None
+        if ends is False:
+            continue
         worst[item.question.id] = Answer(answer=ends[0].id)
         best[item.question.id] = Answer(answer=ends[1].id)
     low = judge(banks, answers.model_copy(update={"answers": worst}))
