@@ -1,6 +1,6 @@
 """Render an :class:`AggregateResult` as text, JSON, CSV, markdown or HTML.
 
-Reporters only render. rich and jinja2 are imported inside the functions that use them. JSON is
+Reporters only render. rich and jinja2 are imported only by the formats that use them. JSON is
 the whole result (``aggregate_version`` 1); CSV is one row per question and shown group, for
 spreadsheets; text, markdown and HTML share their wording through :mod:`.view`.
 """
@@ -18,9 +18,8 @@ from coprod_check.render.styles import STATUS_STYLES, TITLE_STYLE, VERDICT_STYLE
 from coprod_check.render.view_formats import ViewFormats
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from coprod_check.aggregate.view import AggregateView
+    from coprod_check.render.kit import Block, Justify
 
 REPORTS: Registry[AggregateResult] = Registry.of(
     ViewFormats(
@@ -116,26 +115,22 @@ def render_csv(result: AggregateResult) -> str:
     return stream.getvalue()
 
 
-def text_blocks(view: AggregateView, width: int) -> list[RenderableType]:
-    """The terminal report (rich tables fold to ``width`` themselves)."""
-    from rich import box
-    from rich.rule import Rule
-    from rich.table import Table
-    from rich.text import Text
+def text_blocks(view: AggregateView, width: int) -> list[Block]:
+    """The terminal report, as the render kit's blocks (tables fold to ``width`` themselves)."""
+    from coprod_check.render.kit import BLANK, Heading, Table, assemble, text
 
-    def heading(title: str) -> Rule:
-        return Rule(Text(title, style="bold"), align="left", characters="─")
+    heading = Heading
 
-    def table(*columns: tuple[str, str]) -> Table:
-        grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    def table(*columns: tuple[str, Justify]) -> Table:
+        grid = Table()
         for title, justify in columns:
-            grid.add_column(title, justify=justify, overflow="fold")  # type: ignore[arg-type]
+            grid.add_column(title, justify=justify, overflow="fold")
         return grid
 
-    blocks: list[RenderableType] = [Text(view.title, style=TITLE_STYLE), Text("")]
+    blocks: list[Block] = [text(view.title, TITLE_STYLE), BLANK]
     for label, value in view.summary:
-        blocks.append(Text.assemble((f"{label}: ", "bold"), value))
-    blocks += [Text(view.privacy), Text("")]
+        blocks.append(assemble((f"{label}: ", "bold"), value))
+    blocks += [text(view.privacy), BLANK]
 
     blocks.append(heading("Level and verdict of each group's typical answers"))
     outcomes = table(("Group", "left"), ("People", "right"), ("Verdict", "left"), ("Level", "left"))
@@ -143,23 +138,21 @@ def text_blocks(view: AggregateView, width: int) -> list[RenderableType]:
         outcomes.add_row(
             row.label,
             f"{row.respondents:,}",
-            Text(row.verdict, style=VERDICT_STYLES.get(row.verdict_id, "")),
+            text(row.verdict, VERDICT_STYLES.get(row.verdict_id, "")),
             row.level,
         )
     blocks.append(outcomes)
     for row in view.outcomes:
         if row.reasons or row.conditions:
-            blocks.append(Text.assemble((f"{row.label}: ", "bold"), row.verdict))
-            blocks += [Text(f"  - {line}") for line in row.reasons]
-            blocks += [Text(f"  - Condition: {line}") for line in row.conditions]
-    blocks += [Text(view.outcome_note), Text("")]
+            blocks.append(assemble((f"{row.label}: ", "bold"), row.verdict))
+            blocks += [text(f"  - {line}") for line in row.reasons]
+            blocks += [text(f"  - Condition: {line}") for line in row.conditions]
+    blocks += [text(view.outcome_note), BLANK]
 
     blocks.append(heading("Sections: score out of 100 for each group"))
     for block in view.sections:
         blocks.append(
-            Text.assemble(
-                (block.section.title, "bold"), f"  ({block.kind.lower()}; {block.thresholds})"
-            )
+            assemble((block.section.title, "bold"), f"  ({block.kind.lower()}; {block.thresholds})")
         )
         scores = table(
             ("Group", "left"), ("Score", "right"), ("Status", "left"), ("Answered", "right")
@@ -168,13 +161,13 @@ def text_blocks(view: AggregateView, width: int) -> list[RenderableType]:
             scores.add_row(
                 score.label,
                 score.score_text,
-                Text(score.status_text, style=STATUS_STYLES.get(score.status, "")),
+                text(score.status_text, STATUS_STYLES.get(score.status, "")),
                 score.answered_text,
             )
-        blocks += [scores, Text("")]
+        blocks += [scores, BLANK]
 
     blocks.append(heading("Perception gaps between groups"))
-    blocks.append(Text(view.gap_rule))
+    blocks.append(text(view.gap_rule))
     if view.gaps:
         gaps = table(
             ("Section", "left"),
@@ -193,8 +186,8 @@ def text_blocks(view: AggregateView, width: int) -> list[RenderableType]:
             )
         blocks.append(gaps)
     else:
-        blocks.append(Text("No gaps that large between the groups shown."))
-    blocks.append(Text(""))
+        blocks.append(text("No gaps that large between the groups shown."))
+    blocks.append(BLANK)
 
     blocks.append(heading("Questions with most disagreement"))
     if view.disagreements:
@@ -215,15 +208,15 @@ def text_blocks(view: AggregateView, width: int) -> list[RenderableType]:
             )
         blocks.append(worst)
     else:
-        blocks.append(Text("Everyone gave the same answer to every question."))
-    blocks.append(Text(""))
+        blocks.append(text("Everyone gave the same answer to every question."))
+    blocks.append(BLANK)
 
     blocks.append(heading("Answers to each question"))
-    blocks.append(Text(view.spread))
+    blocks.append(text(view.spread))
     for question in view.questions:
-        blocks.append(Text(""))
+        blocks.append(BLANK)
         blocks.append(
-            Text.assemble(
+            assemble(
                 (question.question.statement, "bold"),
                 f" ({question.question.question_id})",
                 f" {question.reverse_note}" if question.reverse_note else "",
@@ -251,27 +244,27 @@ def text_blocks(view: AggregateView, width: int) -> list[RenderableType]:
                 answer.unanswered,
             )
         blocks.append(answers)
-    blocks.append(Text(""))
+    blocks.append(BLANK)
 
     blocks.append(heading("How to read this"))
-    blocks.append(Text(view.method))
+    blocks.append(text(view.method))
 
     if view.problems:
-        blocks += [Text(""), heading("Rows skipped")]
-        blocks += [Text(line) for line in view.problems]
+        blocks += [BLANK, heading("Rows skipped")]
+        blocks += [text(line) for line in view.problems]
         if view.problems_more:
-            blocks.append(Text(view.problems_more))
+            blocks.append(text(view.problems_more))
     if view.warnings:
-        blocks += [Text(""), heading("Warnings")]
-        blocks += [Text(line) for line in view.warnings]
+        blocks += [BLANK, heading("Warnings")]
+        blocks += [text(line) for line in view.warnings]
         if view.warnings_more:
-            blocks.append(Text(view.warnings_more))
+            blocks.append(text(view.warnings_more))
     if view.notes is not None:
-        blocks += [Text(""), heading("Notes")]
+        blocks += [BLANK, heading("Notes")]
         if not view.notes:
-            blocks.append(Text("No notes were written."))
+            blocks.append(text("No notes were written."))
         for note in view.notes:
-            blocks.append(Text(f"[{note.who}, {note.about}] {note.text}"))
+            blocks.append(text(f"[{note.who}, {note.about}] {note.text}"))
         if view.notes_more:
-            blocks.append(Text(view.notes_more))
+            blocks.append(text(view.notes_more))
     return blocks

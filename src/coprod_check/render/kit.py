@@ -136,9 +136,10 @@ class Table:
         """A column (:class:`Column`'s options)."""
         self.columns.append(Column(header, **options))
 
-    def add_row(self, *cells: Para) -> None:
-        """A row: one paragraph per column."""
-        self.rows.append(cells)
+    def add_row(self, *cells: Para | str) -> None:
+        """A row: one paragraph per column (a string is a paragraph of plain text, as rich
+        draws a string in a table)."""
+        self.rows.append([text(cell) if isinstance(cell, str) else cell for cell in cells])
 
 
 class Padded:
