@@ -18,7 +18,6 @@ from coprod_check.render.kit import Block, Hanging, Heading, Padded, Para, Table
 from coprod_check.render.plain import draw_plain
 from coprod_check.render.plain_text import NARROW, _divide_narrow, wrap
 from coprod_check.render.rich_kit import to_rich
-from coprod_check.render.terminal import tidy
 
 WORDS = st.sampled_from(
     [
@@ -106,7 +105,7 @@ def _rich(blocks: list[Block], width: int) -> str:
 
 
 def _plain(blocks: list[Block], width: int) -> str:
-    return tidy(draw_plain(blocks, width))
+    return draw_plain(blocks, width)
 
 
 @settings(max_examples=500, deadline=None)

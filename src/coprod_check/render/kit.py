@@ -170,7 +170,7 @@ def draw(blocks: Sequence[Any], *, color: bool | None, width: int | None) -> str
     """``blocks`` as terminal text :func:`~.terminal.report_width` wide, with ANSI colour codes
     only when :func:`~.terminal.wants_colour`. A block may also be any rich renderable (drawn by
     rich in either case)."""
-    from coprod_check.render.terminal import report_width, tidy, wants_colour
+    from coprod_check.render.terminal import report_width, wants_colour
 
     if wants_colour(color):
         from coprod_check.render.console import console_text, string_console
@@ -182,7 +182,7 @@ def draw(blocks: Sequence[Any], *, color: bool | None, width: int | None) -> str
         return console_text(console)
     from coprod_check.render.plain import draw_plain
 
-    return tidy(draw_plain(blocks, report_width(width)))
+    return draw_plain(blocks, report_width(width))
 
 
 _KINDS = (Para, Heading, Table, Padded, Hanging)

@@ -20,24 +20,39 @@ from typing import Any
 
 from coprod_check.render.kit import Block, Hanging, Heading, Padded, Para, Table
 from coprod_check.render.plain_table import draw_table
-from coprod_check.render.plain_text import cell_len, set_cell_size, truncate, wrap
+from coprod_check.render.plain_text import (
+    cell_len,
+    measure,
+    narrow,
+    set_cell_size,
+    truncate,
+    wrap,
+)
+from coprod_check.render.safe_text import neutralise_coloured
 
 _KINDS = (Para, Heading, Table, Padded, Hanging)
 
 
 def draw_plain(blocks: Sequence[Any], width: int) -> str:
-    """The blocks one after the other at ``width`` cells, each line ending in a newline
-    (trailing blanks kept: :func:`~coprod_check.render.terminal.tidy` removes them)."""
-    parts: list[str] = []
+    """The blocks one after the other at ``width`` cells, tidied as
+    :func:`~coprod_check.render.terminal.tidy` tidies rich's output: no blanks at the end of
+    a line, one newline at the end (the lines drawn here are printable: the text rich draws
+    has its control characters shown as escapes)."""
+    lines: list[str] = []
     console: Any = None  # rich's, made for the first block left to it
     for block in blocks:
         if isinstance(block, _KINDS) and drawable(block):
-            lines = _lines(block, width, top=True)
-            parts += [_crop(line, width) + "\n" for line in lines]
-        else:
-            console = console or _rich_console(width)
-            parts.append(_by_rich(console, block))
-    return "".join(parts)
+            try:
+                drawn = _lines(block, width, top=True)
+            except LeaveToRich:
+                pass
+            else:
+                lines += [_crop(line, width).rstrip(" ") for line in drawn]
+                continue
+        console = console or _rich_console(width)
+        by_rich = neutralise_coloured(_by_rich(console, block))
+        lines += [line.rstrip(" \t") for line in by_rich.splitlines()]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def drawable(block: Block) -> bool:
@@ -68,7 +83,7 @@ def _printable(text: str) -> bool:
 
 def _crop(line: str, width: int) -> str:
     """A line no wider than ``width`` (``Segment.adjust_line_length`` without padding)."""
-    if len(line) <= width and line.isascii():
+    if len(line) <= width and narrow(line):
         return line
     return set_cell_size(line, width) if cell_len(line) > width else line
 
@@ -106,23 +121,55 @@ def _rule(heading: Heading, width: int) -> str:
 def _hanging(block: Hanging, width: int) -> list[str]:
     """:class:`~coprod_check.render.hanging.Hanging` without colour: the markers' column as
     wide as the widest marker and a blank, each paragraph wrapped in what is left (a table
-    cell's ``"left"`` and ``"ellipsis"``), later lines under the text."""
+    cell's ``"left"`` and ``"ellipsis"``), later lines under the text. As there, a list with
+    any style is wrapped at most as wide as its widest paragraph (the same lines, unless that
+    is no width at all)."""
     inner = max(1, width - block.indent)
     markers = max((cell_len(marker) for marker, _ in block.items), default=0)
     room = max(1, inner - markers - 1)
+    paragraphs = [paragraph for _, items in block.items for paragraph in items]
+    if not all(_unstyled(paragraph) for paragraph in paragraphs):
+        room = min(room, max((_widest(p.plain, inner) for p in paragraphs), default=1))
+        if room < 1 and any(p.plain for p in paragraphs):
+            raise LeaveToRich
     margin = " " * block.indent
     blank = " " * (markers + 1)
     fill = " " * (inner - markers - 1 - room)
     lines: list[str] = []
-    for marker, paragraphs in block.items:
+    for marker, items in block.items:
         lead = marker + " " * (markers - cell_len(marker) + 1)
         drawn: list[str] = []
-        for paragraph in paragraphs:
-            drawn += wrap(paragraph.plain, room, "left", "ellipsis", False)
+        for paragraph in items:
+            plain = paragraph.plain
+            if len(plain) <= room and "\n" not in plain and narrow(plain):  # it fits
+                drawn.append(plain + " " * (room - len(plain)))
+            else:
+                drawn += wrap(plain, room, "left", "ellipsis", False)
         for line in drawn or [""]:
             lines.append(margin + lead + line + fill)
             lead = blank
     return lines
+
+
+def _unstyled(paragraph: Para) -> bool:
+    """Whether rich draws a list paragraph as a plain string: one line, no style."""
+    return (
+        not paragraph.style
+        and not any(text and style for text, style in paragraph.runs)
+        and paragraph.plain.isprintable()
+    )
+
+
+def _widest(plain: str, inner: int) -> int:
+    """How wide rich measures a list paragraph in ``inner`` cells."""
+    if plain.isprintable():
+        return min(cell_len(plain), inner)
+    widest = min(measure(plain)[1], inner)
+    return widest if widest >= 1 else 0
+
+
+class LeaveToRich(Exception):
+    """Raised while drawing a block this module does not draw exactly; rich draws it."""
 
 
 def _rich_console(width: int) -> Any:

@@ -40,7 +40,7 @@ def draw_table(table: Table, max_width: int) -> list[str]:
         for index, column in enumerate(columns)
     ]
     spans = [[_measure_cell(cell) for cell in column_cells] for column_cells in cells]
-    widths = _column_widths(table, max_width - extra, pads, spans)
+    widths = _column_widths(table, max(0, max_width - extra), pads, spans)  # update_width
     table_width = sum(widths) + extra
     lines: list[str] = []
     if table.title and table_width >= 1:
