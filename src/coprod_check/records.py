@@ -14,6 +14,7 @@ record's fields, order and defaults the same as its model's.
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar, dataclass_transform
 
@@ -37,6 +38,18 @@ def field(*, default_factory: Callable[[], T]) -> T:
     return _Factory(default_factory)  # type: ignore[return-value]
 
 
+def _annotated(cls: type) -> list[tuple[type, str, str]]:
+    """Each field's class, name and annotation, base classes first; the annotations of a mixin
+    (a base that is not a record) and class variables are not fields."""
+    found = []
+    for klass in reversed(cls.__mro__):
+        if issubclass(klass, Record):
+            for name, annotation in inspect.get_annotations(klass).items():
+                if not str(annotation).startswith("ClassVar"):
+                    found.append((klass, name, str(annotation)))
+    return found
+
+
 def _frozen(self: object, name: str, value: object) -> None:
     raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
 
@@ -50,16 +63,11 @@ def record(cls: type[R]) -> type[R]:
     """Make ``cls`` (a :class:`Record` subclass with annotated fields) a frozen record."""
     names: list[str] = []
     defaults: dict[str, Any] = {}
-    for klass in reversed(cls.__mro__):
-        if not issubclass(klass, Record):  # a mixin's annotations are not fields
-            continue
-        for name, annotation in klass.__dict__.get("__annotations__", {}).items():
-            if str(annotation).startswith("ClassVar"):
-                continue
-            if name not in names:
-                names.append(name)
-            if name in klass.__dict__:
-                defaults[name] = klass.__dict__[name]
+    for klass, name, _ in _annotated(cls):
+        if name not in names:
+            names.append(name)
+        if name in klass.__dict__:
+            defaults[name] = klass.__dict__[name]
     params, body = [], []
     for name in names:
         default = defaults.get(name, _NO_DEFAULT)
@@ -116,7 +124,10 @@ class Record:
         return f"{type(self).__name__}({fields})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (type(self), dict(zip(self.__record_fields__, self._values()))))
+        return (
+            _rebuild,
+            (type(self), dict(zip(self.__record_fields__, self._values(), strict=True))),
+        )
 
     def model_copy(self: R, *, update: Mapping[str, Any] | None = None) -> R:
         """A copy with the fields in ``update`` changed, not validated (as in pydantic)."""
@@ -136,11 +147,25 @@ class Record:
     @classmethod
     def model_validate(cls: type[R], data: Any, *, strict: bool | None = None) -> R:
         """``data`` validated by the pydantic mirror (its errors are pydantic's), as a record."""
-        model = cls.schema_model().model_validate(data, strict=strict)
+        return cls.from_schema(cls.schema_model().model_validate(data, strict=strict))
+
+    @classmethod
+    def model_validate_json(cls: type[R], text: str | bytes) -> R:
+        """JSON text validated by the pydantic mirror, as a record."""
+        return cls.from_schema(cls.schema_model().model_validate_json(text))
+
+    @classmethod
+    def from_schema(cls: type[R], model: Any) -> R:
+        """A validated instance of the pydantic mirror (and the models inside it) as records."""
         found = from_model(model, cls)
-        if not isinstance(found, cls):  # pragma: no cover - the mirror has the same names
-            raise TypeError(f"{cls.__name__}: the schema gave {type(found).__name__}")
+        if not isinstance(found, cls):
+            raise TypeError(f"{cls.__name__} from {type(model).__name__}: not its mirror")
         return found
+
+    def model_dump_json(self, *, indent: int | None = None) -> str:
+        """What the pydantic mirror's ``model_dump_json`` gives for this record."""
+        text: str = self.as_model().model_dump_json(indent=indent)
+        return text
 
     def as_model(self) -> Any:
         """This record as its pydantic mirror, validated (so JSON output is checked too)."""
@@ -213,16 +238,15 @@ def _nested(cls: type[Record]) -> dict[str, type[Record]]:
 
         names = vars(importlib.import_module(cls.__module__))
         found = {}
-        for klass in cls.__mro__:
-            for name, annotation in klass.__dict__.get("__annotations__", {}).items():
-                kinds = [
-                    names[word]
-                    for word in re.findall(r"[A-Za-z_]\w*", str(annotation))
-                    if isinstance(names.get(word), type) and issubclass(names[word], Record)
-                ]
-                if len(kinds) > 1 or str(annotation).startswith("dict["):
-                    raise TypeError(f"{cls.__name__}.{name}: from_data cannot build {annotation}")
-                if kinds:
-                    found[name] = kinds[0]
+        for _, name, annotation in _annotated(cls):
+            kinds = [
+                names[word]
+                for word in re.findall(r"[A-Za-z_]\w*", annotation)
+                if isinstance(names.get(word), type) and issubclass(names[word], Record)
+            ]
+            if len(kinds) > 1 or annotation.startswith("dict["):
+                raise TypeError(f"{cls.__name__}.{name}: from_data cannot build {annotation}")
+            if kinds:
+                found[name] = kinds[0]
         _NESTED[cls] = found
     return found

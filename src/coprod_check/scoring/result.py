@@ -297,9 +297,4 @@ class Result(_Frozen):
 def as_record(result: Any) -> Result:
     """A result validated by the pydantic mirror (read from JSON, or inside an aggregate's
     result) as the records reports draw."""
-    from coprod_check.records import from_model
-
-    found = from_model(result, Result)
-    if not isinstance(found, Result):  # pragma: no cover - the mirror has the same names
-        raise TypeError(f"not a result: {type(result).__name__}")
-    return found
+    return Result.from_schema(result)
