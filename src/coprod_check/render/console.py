@@ -1,58 +1,33 @@
-"""A rich console that draws into a string, shared by every terminal report.
+"""A rich console that draws into a string: the terminal reports drawn in colour, and whatever
+the plain drawer (:mod:`.plain`) leaves to rich.
 
-Colour is decided once here: explicit ``True``/``False`` wins; ``None`` means colour only on a
-terminal, and never with ``NO_COLOR`` or ``TERM=dumb``. Lines never end in blanks, even when
-colour codes follow them, so golden files and piped output stay clean. Control characters in
-user text (an escape sequence in a CSV note) are shown as visible escapes, never sent raw.
+Colour and width are decided in :mod:`.terminal` (re-exported here), which imports no rich.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import sys
 from io import StringIO
 
 from rich.console import Console
 
-from coprod_check.render.safe_text import neutralise_coloured
+from coprod_check.render.terminal import (
+    DEFAULT_WIDTH,
+    MAX_WIDTH,
+    MIN_WIDTH,
+    report_width,
+    tidy,
+    wants_colour,
+)
 
-DEFAULT_WIDTH = 100
-_TRAILING_SPACE = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$")
-
-
-def wants_colour(color: bool | None) -> bool:
-    """``True``/``False`` are explicit; ``None``: colour only on a terminal, without NO_COLOR."""
-    if color is not None:
-        return color
-    if os.environ.get("NO_COLOR", ""):
-        return False
-    if os.environ.get("TERM") == "dumb":
-        return False
-    stream = sys.stdout
-    return bool(getattr(stream, "isatty", None)) and stream.isatty()
-
-
-#: Narrowest and widest a report is drawn, whatever the terminal says.
-MIN_WIDTH = 40
-MAX_WIDTH = 160
-
-
-def report_width(width: int | None = None) -> int:
-    """How wide to draw: ``width`` if the caller gives one; else ``COLUMNS``, else the
-    terminal's width when standard output is one (both kept within limits); else
-    :data:`DEFAULT_WIDTH` (files and pipes)."""
-    if width is not None:
-        return width
-    columns = os.environ.get("COLUMNS", "").strip()
-    if columns.isdigit():
-        found = int(columns)
-    elif getattr(sys.stdout, "isatty", None) and sys.stdout.isatty():
-        found = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-    else:
-        found = DEFAULT_WIDTH
-    return max(MIN_WIDTH, min(MAX_WIDTH, found))
+__all__ = [
+    "DEFAULT_WIDTH",
+    "MAX_WIDTH",
+    "MIN_WIDTH",
+    "console_text",
+    "report_width",
+    "string_console",
+    "wants_colour",
+]
 
 
 def string_console(color: bool | None, width: int | None) -> Console:
@@ -77,9 +52,4 @@ def string_console(color: bool | None, width: int | None) -> Console:
 
 def console_text(console: Console) -> str:
     """What a :func:`string_console` holds: no trailing blanks, one final newline."""
-    output = neutralise_coloured(str(console.file.getvalue()))  # type: ignore[attr-defined]
-    if "\x1b" in output:  # blanks before the colour codes that end a line go too
-        lines = [_TRAILING_SPACE.sub(r"\1", line) for line in output.splitlines()]
-    else:
-        lines = [line.rstrip(" \t") for line in output.splitlines()]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return tidy(str(console.file.getvalue()))  # type: ignore[attr-defined]

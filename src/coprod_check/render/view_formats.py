@@ -1,10 +1,11 @@
 """Text, markdown and HTML of any kind of result: its view after its one-page summary.
 
 Score, aggregate and compare reports are built the same way: a *view* (the report's words and
-numbers, in order, as plain data) and a one-page summary, laid out as terminal text (rich
-blocks), markdown and HTML (the kind's two templates). A kind names its parts once, in a
-:class:`ViewFormats`; this module is the one place that puts them together. Parts are named
-``"module:function"`` and imported when used, so choosing JSON never imports rich or jinja2.
+numbers, in order, as plain data) and a one-page summary, laid out as terminal text (the render
+kit's blocks, :mod:`coprod_check.render.kit`), markdown and HTML (the kind's two templates). A
+kind names its parts once, in a :class:`ViewFormats`; this module is the one place that puts
+them together. Parts are named ``"module:function"`` and imported when used, so choosing JSON
+never imports rich or jinja2.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ class ViewFormats:
     page: str
     """``(result) -> OnePage``, the one-page summary every format opens with."""
     blocks: str
-    """``(view, width) -> list of rich renderables``: the terminal report, at ``width``."""
+    """``(view, width) -> list of blocks``: the terminal report, at ``width`` (the render kit's
+    blocks, or rich renderables)."""
     template: str
     """``"aggregate"``: the templates ``aggregate.md.j2`` and ``aggregate.html.j2``."""
     summary_at: int = 1

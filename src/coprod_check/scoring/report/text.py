@@ -1,23 +1,27 @@
-"""The terminal report, drawn with rich into a string.
+"""The terminal report, as the render kit's blocks (:mod:`coprod_check.render.kit`).
 
 Colour is decoration only: every status is also said in words and bars are drawn with block
 characters, so the report reads the same piped into a file, printed, or seen without colour.
-User text is passed to rich as :class:`rich.text.Text` with markup off, so a note such as
-``[bold]`` or ``<script>`` prints literally.
+User text is drawn as text, never as markup, so a note such as ``[bold]`` or ``<script>`` prints
+literally.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich import box
-from rich.console import RenderableType
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.table import Table
-from rich.text import Text
-
-from coprod_check.render.hanging import Hanging
+from coprod_check.render.kit import (
+    BLANK,
+    Block,
+    Hanging,
+    Heading,
+    Padded,
+    Para,
+    Table,
+    assemble,
+    labelled,
+    text,
+)
 from coprod_check.render.styles import (
     REACHED_STYLE,
     SEVERITY_STYLES,
@@ -26,7 +30,6 @@ from coprod_check.render.styles import (
     VERDICT_STYLES,
 )
 from coprod_check.render.summary.model import OnePage
-from coprod_check.render.table import ReportTable
 from coprod_check.render.words import BAR_WIDTH, text_bar
 from coprod_check.scoring.report.view import ReportView, SectionRow
 
@@ -45,7 +48,7 @@ def render_text(
     return report_text(lambda drawn: text_blocks(view, drawn), page, color=color, width=width, at=3)
 
 
-def text_blocks(view: ReportView, width: int) -> list[RenderableType]:
+def text_blocks(view: ReportView, width: int) -> list[Block]:
     """The terminal report at ``width``: bars shrink, or go, on narrow terminals."""
     return _blocks(view, bar_width(width))
 
@@ -59,27 +62,26 @@ def bar_width(width: int) -> int:
     return 0
 
 
-def _heading(title: str) -> Rule:
-    return Rule(Text(title, style="bold"), align="left", characters="─")
+def _heading(title: str) -> Heading:
+    return Heading(title)
 
 
-def _items(rows: list[tuple[str, Sequence[Text]]], indent: int = 2) -> Hanging:
+def _items(rows: list[tuple[str, Sequence[Para]]], indent: int = 2) -> Hanging:
     """A list with hanging indents, so wrapped lines line up under their text."""
     return Hanging(rows, indent)
 
 
-def _labelled(label: str, value: str, style: str = "") -> Text:
-    return Text.assemble((f"{label}: ", "bold"), (value, style))
+_labelled = labelled
 
 
-def _blocks(view: ReportView, bars: int) -> list[RenderableType]:
-    header = ReportTable.grid(padding=(0, 1))
+def _blocks(view: ReportView, bars: int) -> list[Block]:
+    header = Table(grid=True)
     header.add_column(no_wrap=True, style="bold")
     header.add_column(ratio=1)
     for line in view.header:
-        header.add_row(Text(f"{line.label}:"), Text(line.value))
-    header.add_row(Text("Question banks:"), Text(view.banks_text))
-    blocks: list[RenderableType] = [Text(view.title, style=TITLE_STYLE), header, Text("")]
+        header.add_row(text(f"{line.label}:"), text(line.value))
+    header.add_row(text("Question banks:"), text(view.banks_text))
+    blocks: list[Block] = [text(view.title, TITLE_STYLE), header, BLANK]
 
     blocks += _verdict(view)
     blocks += _level(view, bars)
@@ -89,43 +91,43 @@ def _blocks(view: ReportView, bars: int) -> list[RenderableType]:
     blocks += _recommendations(view)
     if view.explain:
         blocks += _explanation(view)
-    blocks.append(Text(f"coprod-check {view.tool_version}", style="dim"))
+    blocks.append(text(f"coprod-check {view.tool_version}", "dim"))
     return blocks
 
 
-def _verdict(view: ReportView) -> list[RenderableType]:
-    blocks: list[RenderableType] = [
+def _verdict(view: ReportView) -> list[Block]:
+    blocks: list[Block] = [
         _heading("Verdict"),
-        Text.assemble(
+        assemble(
             ("Verdict: ", "bold"), (view.verdict_label, VERDICT_STYLES.get(view.verdict_id, ""))
         ),
     ]
     if view.reasons:
-        blocks.append(Text("Why:", style="bold"))
-        blocks.append(_items([("•", [Text(reason)]) for reason in view.reasons]))
+        blocks.append(text("Why:", "bold"))
+        blocks.append(_items([("•", [text(reason)]) for reason in view.reasons]))
     if view.conditions:
-        blocks.append(Text("Conditions to meet:", style="bold"))
-        blocks.append(_items([("•", [Text(condition)]) for condition in view.conditions]))
+        blocks.append(text("Conditions to meet:", "bold"))
+        blocks.append(_items([("•", [text(condition)]) for condition in view.conditions]))
     if view.alternatives:
-        blocks.append(Text("Approaches that may fit better:", style="bold"))
-        rows: list[tuple[str, Sequence[Text]]] = []
+        blocks.append(text("Approaches that may fit better:", "bold"))
+        rows: list[tuple[str, Sequence[Para]]] = []
         for row in view.alternatives:
-            lines: list[Text] = [
-                Text.assemble((row.approach.name, "bold"), ": ", row.approach.description)
+            lines: list[Para] = [
+                assemble((row.approach.name, "bold"), ": ", row.approach.description)
             ]
             lines += [_labelled("Because", because) for because in row.approach.because]
             lines.append(_labelled("Source", row.citation))
             rows.append(("•", lines))
         blocks.append(_items(rows))
     blocks.append(_labelled("Answers", view.confidence_text))
-    blocks.append(Text(""))
+    blocks.append(BLANK)
     return blocks
 
 
-def _level(view: ReportView, bars: int) -> list[RenderableType]:
-    blocks: list[RenderableType] = [
+def _level(view: ReportView, bars: int) -> list[Block]:
+    blocks: list[Block] = [
         _heading("Needham & Carr level of co-production"),
-        Text.assemble(
+        assemble(
             ("Level: ", "bold"),
             (view.level_name, "bold"),
             f" (also called {view.level_aliases})" if view.level_aliases else "",
@@ -133,11 +135,11 @@ def _level(view: ReportView, bars: int) -> list[RenderableType]:
         ),
     ]
     if view.level_description:
-        blocks.append(Text(view.level_description))
+        blocks.append(text(view.level_description))
     if view.level_citation:
-        blocks.append(Text(f"Source: {view.level_citation}", style="dim"))
+        blocks.append(text(f"Source: {view.level_citation}", "dim"))
     if view.steps:
-        table = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+        table = Table(expand=True)
         table.add_column("Level (also called)", ratio=1, min_width=14)
         if bars:
             table.add_column("Score bar", no_wrap=True, width=bars)
@@ -146,26 +148,26 @@ def _level(view: ReportView, bars: int) -> list[RenderableType]:
         table.add_column("Reached", no_wrap=True, width=11)
         table.add_column("Answered", justify="right", no_wrap=True, width=8)
         for step in view.steps:
-            name = Text(step.name)
+            name = text(step.name)
             if step.aliases_text:
-                name.append(f" ({step.aliases_text})")
+                name = name.append(f" ({step.aliases_text})")
             cells = [name]
             if bars:
-                cells.append(Text(text_bar(step.score, bars)))
+                cells.append(text(text_bar(step.score, bars)))
             cells += [
-                Text(step.score_text),
-                Text(step.threshold_text),
-                Text(step.reached_words, style=REACHED_STYLE if step.reached else ""),
-                Text(step.answered_text),
+                text(step.score_text),
+                text(step.threshold_text),
+                text(step.reached_words, REACHED_STYLE if step.reached else ""),
+                text(step.answered_text),
             ]
             table.add_row(*cells)
         blocks.append(table)
-    blocks.append(Text(""))
+    blocks.append(BLANK)
     return blocks
 
 
 def _section_table(rows: list[SectionRow], bars: int) -> Table:
-    table = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table = Table(expand=True)
     table.add_column("Section", ratio=1, min_width=14)
     if bars:
         table.add_column("Score bar", no_wrap=True, width=bars)
@@ -174,68 +176,66 @@ def _section_table(rows: list[SectionRow], bars: int) -> Table:
     table.add_column("Answered", justify="right", no_wrap=True, width=8)
     for row in rows:
         style = STATUS_STYLES.get(row.section.status, "")
-        cells = [Text(row.section.title)]
+        cells = [text(row.section.title)]
         if bars:
-            cells.append(Text(text_bar(row.section.score, bars), style=style))
+            cells.append(text(text_bar(row.section.score, bars), style))
         cells += [
-            Text(row.score_text),
-            Text(row.status_words, style=style),
-            Text(row.answered_text),
+            text(row.score_text),
+            text(row.status_words, style),
+            text(row.answered_text),
         ]
         table.add_row(*cells)
     return table
 
 
-def _sections(view: ReportView, bars: int) -> list[RenderableType]:
-    blocks: list[RenderableType] = [_heading("Criteria and sections")]
+def _sections(view: ReportView, bars: int) -> list[Block]:
+    blocks: list[Block] = [_heading("Criteria and sections")]
     if view.case_text is not None:
         blocks.append(_labelled("The case for co-production", view.case_text))
     for group in view.section_groups:
-        blocks.append(Text(""))
-        blocks.append(Text(group.title, style="bold"))
+        blocks.append(BLANK)
+        blocks.append(text(group.title, "bold"))
         blocks.append(_section_table(group.rows, bars))
-    blocks.append(Text(""))
-    blocks.append(Text(view.score_legend, style="dim"))
-    blocks.append(Text(""))
+    blocks.append(BLANK)
+    blocks.append(text(view.score_legend, "dim"))
+    blocks.append(BLANK)
     return blocks
 
 
-def _profiles(view: ReportView, bars: int) -> list[RenderableType]:
+def _profiles(view: ReportView, bars: int) -> list[Block]:
     """Profile sections: each answer in words, apart from the verdict's sections."""
     if not view.profiles:
         return []
-    blocks: list[RenderableType] = [_heading(view.profile_title), Text(view.profile_note)]
+    blocks: list[Block] = [_heading(view.profile_title), text(view.profile_note)]
     for row in view.profiles:
-        blocks.append(Text(""))
+        blocks.append(BLANK)
         blocks.append(_section_table([row], bars))
-        table = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table = Table()
         table.add_column("Statement", ratio=1)
         table.add_column("Answer")
         for answer in row.answers:
-            table.add_row(Text(answer.trace.statement), Text(answer.answer_text))
-        blocks.append(Padding(table, (0, 0, 0, 2)))
-        blocks.append(
-            Padding(Text(f"Source: {row.section.citation.short}", style="dim"), (0, 0, 0, 2))
-        )
-    blocks.append(Text(""))
+            table.add_row(text(answer.trace.statement), text(answer.answer_text))
+        blocks.append(Padded(table, 2))
+        blocks.append(Padded(text(f"Source: {row.section.citation.short}", "dim"), 2))
+    blocks.append(BLANK)
     return blocks
 
 
-def _red_flags(view: ReportView) -> list[RenderableType]:
-    blocks: list[RenderableType] = [_heading("Red flags")]
+def _red_flags(view: ReportView) -> list[Block]:
+    blocks: list[Block] = [_heading("Red flags")]
     if not view.blockers and not view.cautions:
-        blocks.append(Text("No red flags were raised."))
+        blocks.append(text("No red flags were raised."))
     for title, flags, style in (
         ("Blockers", view.blockers, SEVERITY_STYLES["blocker"]),
         ("Cautions", view.cautions, SEVERITY_STYLES["caution"]),
     ):
         if not flags:
             continue
-        blocks.append(Text(f"{title} ({len(flags)})", style="bold"))
-        rows: list[tuple[str, Sequence[Text]]] = []
+        blocks.append(text(f"{title} ({len(flags)})", "bold"))
+        rows: list[tuple[str, Sequence[Para]]] = []
         for number, row in enumerate(flags, start=1):
-            lines: list[Text] = [
-                Text.assemble((f"{row.severity_words}: ", style), row.flag.message),
+            lines: list[Para] = [
+                assemble((f"{row.severity_words}: ", style), row.flag.message),
                 _labelled("Question", row.flag.statement),
                 _labelled("Answer", row.flag.answer_label),
             ]
@@ -244,21 +244,21 @@ def _red_flags(view: ReportView) -> list[RenderableType]:
             lines.append(_labelled("Source", row.flag.citation.short))
             rows.append((f"{number}.", lines))
         blocks.append(_items(rows))
-    blocks.append(Text(""))
+    blocks.append(BLANK)
     return blocks
 
 
-def _recommendations(view: ReportView) -> list[RenderableType]:
-    blocks: list[RenderableType] = [_heading("What to do next")]
+def _recommendations(view: ReportView) -> list[Block]:
+    blocks: list[Block] = [_heading("What to do next")]
     if not view.recommendations:
-        blocks.append(Text("No recommendations."))
-    rows: list[tuple[str, Sequence[Text]]] = []
+        blocks.append(text("No recommendations."))
+    rows: list[tuple[str, Sequence[Para]]] = []
     for row in view.recommendations:
         rows.append(
             (
                 f"{row.item.rank}.",
                 [
-                    Text.assemble((f"{row.category_words}: ", "bold"), row.item.text),
+                    assemble((f"{row.category_words}: ", "bold"), row.item.text),
                     _labelled("Why", row.item.because),
                     _labelled("Source", row.citation),
                     *([_labelled("In the plan", row.planned)] if row.planned else []),
@@ -268,16 +268,16 @@ def _recommendations(view: ReportView) -> list[RenderableType]:
     if rows:
         blocks.append(_items(rows))
     if view.hidden_recommendations:
-        blocks.append(Text(view.hidden_text, style="dim"))
+        blocks.append(text(view.hidden_text, "dim"))
     if view.stale_actions:
-        blocks.append(Text(view.stale_title, style="bold"))
-        blocks.append(_items([("•", [Text(line)]) for line in view.stale_actions]))
-    blocks.append(Text(""))
+        blocks.append(text(view.stale_title, "bold"))
+        blocks.append(_items([("•", [text(line)]) for line in view.stale_actions]))
+    blocks.append(BLANK)
     return blocks
 
 
-def _explanation(view: ReportView) -> list[RenderableType]:
-    blocks: list[RenderableType] = [
+def _explanation(view: ReportView) -> list[Block]:
+    blocks: list[Block] = [
         _heading("How this result was reached"),
     ]
     if view.verdict_explanation:
@@ -287,35 +287,32 @@ def _explanation(view: ReportView) -> list[RenderableType]:
     if view.case_explanation is not None:
         blocks.append(_labelled("The case for co-production", view.case_explanation))
     blocks.append(_labelled("Level", f"{view.level_rules} {view.level_explanation}"))
-    blocks.append(Text(view.trace_note, style="dim"))
+    blocks.append(text(view.trace_note, "dim"))
     for row in view.sections:
-        blocks.append(Text(""))
+        blocks.append(BLANK)
         blocks.append(
-            Text.assemble(
+            assemble(
                 (row.section.title, "bold"),
                 f" ({row.bank_title}; {row.role_words.lower()}; thresholds {row.thresholds_text})",
             )
         )
-        blocks.append(Padding(Text(row.section.explanation), (0, 0, 0, 2)))
-        table = ReportTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        blocks.append(Padded(text(row.section.explanation), 2))
+        table = Table()
         table.add_column("Question", ratio=1)
         table.add_column("Answer")
         table.add_column("Value", justify="right")
         table.add_column("Weight", justify="right")
         for answer in row.answers:
-            question = Text(answer.trace.statement)
+            question = text(answer.trace.statement)
             if answer.trace.note:
-                question.append("\nNote: ", style="bold")
-                question.append(answer.trace.note)
+                question = question.append("\nNote: ", "bold").append(answer.trace.note)
             table.add_row(
                 question,
-                Text(answer.answer_text),
-                Text(answer.value_text),
-                Text(answer.weight_text),
+                text(answer.answer_text),
+                text(answer.value_text),
+                text(answer.weight_text),
             )
-        blocks.append(Padding(table, (0, 0, 0, 2)))
-        blocks.append(
-            Padding(Text(f"Source: {row.section.citation.short}", style="dim"), (0, 0, 0, 2))
-        )
-    blocks.append(Text(""))
+        blocks.append(Padded(table, 2))
+        blocks.append(Padded(text(f"Source: {row.section.citation.short}", "dim"), 2))
+    blocks.append(BLANK)
     return blocks

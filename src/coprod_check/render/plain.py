@@ -1,0 +1,143 @@
+"""The plain drawer: the kit's blocks (:mod:`.kit`) as the text rich prints without colour,
+drawn from the strings without importing rich.
+
+With no colour drawn, a report is characters only, and rich's work (building ``Text`` and
+``Segment`` objects, measuring every renderable, styling blanks) buys nothing. Each block is
+drawn here by rich's own rules, ported (rich is MIT-licensed, Copyright (c) 2020 Will McGugan):
+a paragraph is wrapped as ``console.print`` wraps a ``Text`` (words folded when too long); a
+heading as ``Rule(align="left")``; a table by :mod:`.plain_table`; a padded block as
+``Padding`` (its lines cut or filled to the inner width); a hanging list as
+:class:`~coprod_check.render.hanging.Hanging`. Lines are cut to the width as the console cuts
+them. A block whose text this does not draw exactly (a tab or a control character in user text,
+which rich expands or strips) is drawn by rich instead. ``tests/render/test_plain.py`` compares
+both for random blocks; the golden files of every report compare whole reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from coprod_check.render.kit import Block, Hanging, Heading, Padded, Para, Table
+from coprod_check.render.plain_table import draw_table
+from coprod_check.render.plain_text import cell_len, set_cell_size, truncate, wrap
+
+_KINDS = (Para, Heading, Table, Padded, Hanging)
+
+
+def draw_plain(blocks: Sequence[Any], width: int) -> str:
+    """The blocks one after the other at ``width`` cells, each line ending in a newline
+    (trailing blanks kept: :func:`~coprod_check.render.terminal.tidy` removes them)."""
+    parts: list[str] = []
+    console: Any = None  # rich's, made for the first block left to it
+    for block in blocks:
+        if isinstance(block, _KINDS) and drawable(block):
+            lines = _lines(block, width, top=True)
+            parts += [_crop(line, width) + "\n" for line in lines]
+        else:
+            console = console or _rich_console(width)
+            parts.append(_by_rich(console, block))
+    return "".join(parts)
+
+
+def drawable(block: Block) -> bool:
+    """Whether every text in ``block`` is printable (new lines apart), so that it is drawn
+    here exactly as rich draws it."""
+    if isinstance(block, Para):
+        return _printable(block.plain)
+    if isinstance(block, Heading):
+        return block.title.replace("\n", " ").isprintable()
+    if isinstance(block, Table):
+        return (
+            (block.title is None or _printable(block.title))
+            and all(_printable(column.header) for column in block.columns)
+            and all(_printable(cell.plain) for row in block.rows for cell in row)
+            and all(len(row) == len(block.columns) for row in block.rows)
+        )
+    if isinstance(block, Padded):
+        return drawable(block.block)
+    return all(
+        marker.isprintable() and all(p.no_wrap is None and _printable(p.plain) for p in paragraphs)
+        for marker, paragraphs in block.items
+    )
+
+
+def _printable(text: str) -> bool:
+    return text.isprintable() or all(line.isprintable() for line in text.split("\n"))
+
+
+def _crop(line: str, width: int) -> str:
+    """A line no wider than ``width`` (``Segment.adjust_line_length`` without padding)."""
+    if len(line) <= width and line.isascii():
+        return line
+    return set_cell_size(line, width) if cell_len(line) > width else line
+
+
+def _lines(block: Block, width: int, top: bool) -> list[str]:
+    """``block``'s lines at ``width``, before the cut to the width. ``top``: printed by the
+    console itself, which draws a paragraph without its own ``no_wrap``."""
+    if width < 1:  # rich renders nothing in no room
+        return []
+    if isinstance(block, Para):
+        return wrap(block.plain, width, "default", "fold", not top and bool(block.no_wrap))
+    if isinstance(block, Heading):
+        return wrap(_rule(block, width), width, "default", "fold", False)
+    if isinstance(block, Table):
+        return draw_table(block, width)
+    if isinstance(block, Padded):
+        inner = width - block.left
+        margin = " " * block.left
+        return [margin + set_cell_size(line, inner) for line in _lines(block.block, inner, False)]
+    return _hanging(block, width)
+
+
+def _rule(heading: Heading, width: int) -> str:
+    """``Rule(Text(title), align="left")``: the title (cut with "…" to leave two cells), a
+    blank, then the rule's characters to the width."""
+    characters = "━" if heading.heavy else "─"
+    room = max(0, width - 2)
+    if not room or not heading.title:
+        return characters * width
+    line = truncate(heading.title.replace("\n", " "), room, "ellipsis") + " "
+    line += characters * (width - cell_len(line))
+    return set_cell_size(line, width)
+
+
+def _hanging(block: Hanging, width: int) -> list[str]:
+    """:class:`~coprod_check.render.hanging.Hanging` without colour: the markers' column as
+    wide as the widest marker and a blank, each paragraph wrapped in what is left (a table
+    cell's ``"left"`` and ``"ellipsis"``), later lines under the text."""
+    inner = max(1, width - block.indent)
+    markers = max((cell_len(marker) for marker, _ in block.items), default=0)
+    room = max(1, inner - markers - 1)
+    margin = " " * block.indent
+    blank = " " * (markers + 1)
+    fill = " " * (inner - markers - 1 - room)
+    lines: list[str] = []
+    for marker, paragraphs in block.items:
+        lead = marker + " " * (markers - cell_len(marker) + 1)
+        drawn: list[str] = []
+        for paragraph in paragraphs:
+            drawn += wrap(paragraph.plain, room, "left", "ellipsis", False)
+        for line in drawn or [""]:
+            lines.append(margin + lead + line + fill)
+            lead = blank
+    return lines
+
+
+def _rich_console(width: int) -> Any:
+    from coprod_check.render.console import string_console
+
+    return string_console(False, width)
+
+
+def _by_rich(console: Any, block: Any) -> str:
+    """What rich prints for ``block`` without colour (its lines, untidied)."""
+    from coprod_check.render.rich_kit import to_rich
+
+    console.print(to_rich(block) if isinstance(block, _KINDS) else block)
+    file = console.file
+    drawn = str(file.getvalue())
+    file.seek(0)
+    file.truncate()
+    return drawn
