@@ -24,7 +24,8 @@ def _schema(model: type[BaseModel], schema_id: str, title: str) -> dict[str, Any
 
 def bank_schema() -> dict[str, Any]:
     """The JSON Schema of a question-bank file (``schema_version: 1``)."""
-    from coprod_check.bank.model import SCHEMA_VERSION, Bank
+    from coprod_check.bank.model import SCHEMA_VERSION
+    from coprod_check.bank.schema import Bank
 
     return _schema(
         Bank,
@@ -35,7 +36,8 @@ def bank_schema() -> dict[str, Any]:
 
 def answers_schema() -> dict[str, Any]:
     """The JSON Schema of an answers file (``answers_version: 1``)."""
-    from coprod_check.answers.model import ANSWERS_VERSION, AnswersFile
+    from coprod_check.answers.model import ANSWERS_VERSION
+    from coprod_check.answers.schema import AnswersFile
 
     return _schema(
         AnswersFile,

@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from coprod_check.answers.model import AnswersFile
+from coprod_check.answers.schema import AnswersFile
 from coprod_check.bank import checks as bank_checks
 from coprod_check.bank.checks import CHECKS, BankData, red_flags_at_worst_end, run_checks
 from coprod_check.bank.loader import check_bank
-from coprod_check.bank.model import Bank, Citation, ScaleOption
+from coprod_check.bank.schema import Bank, Citation, ScaleOption
 from coprod_check.files.yaml_source import YamlDocument, parse_yaml
 from coprod_check.problems.schema_errors import describe_path, model_at, schema_findings
 from coprod_check.problems.wording import describe_value

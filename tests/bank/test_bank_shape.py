@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from coprod_check.bank import model as bank_model
+from coprod_check.bank import schema as bank_model
 from coprod_check.bank.checks.references import SECTION_ROLES
 from coprod_check.bank.checks.values import TEXT_FIELDS
 from coprod_check.bank.shape import DEFAULT_MET, DEFAULT_PARTLY_MET, FIELDS, certainly_valid

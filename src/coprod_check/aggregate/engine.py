@@ -48,7 +48,7 @@ from coprod_check.aggregate.result import (
 from coprod_check.aggregate.roles import GROUP_LABELS, NO_ROLE
 from coprod_check.aggregate.stats import Distribution, distribution
 from coprod_check.aggregate.suppression import shown_for_question, shown_groups
-from coprod_check.answers.model import ROLES, AnswersFile, BankRef, Respondent
+from coprod_check.answers.model import ROLES, Answer, AnswersFile, BankRef, Respondent, Role
 from coprod_check.bank.model import Bank, Section
 from coprod_check.errors import InvalidFileError, Location
 from coprod_check.scoring.numbers import as_float, rounded
@@ -323,7 +323,7 @@ class _Builder:
     # -- typical answers, level and verdict -------------------------------------------------
 
     def typical_answers(self, group: str) -> AnswersFile:
-        answers: dict[str, str | None] = {}
+        answers: dict[str, Answer | str | None] = {}
         for info in self.asked:
             found = self.dist(group, info)
             if found is None:
@@ -340,7 +340,7 @@ class _Builder:
             banks=[BankRef(id=bank.id, version=bank.version) for bank in self.banks],
             respondent=Respondent(
                 pseudonym=f"{GROUP_LABELS[group]}: typical answers of {people} respondents",
-                role=group if group in ROLES else None,
+                role=_role(group),
                 date=dt.date.fromisoformat(self.date) if group == EVERYONE and self.date else None,
             ),
             answers=answers,
@@ -386,3 +386,11 @@ class _Builder:
             )
             for note in self.ingest.notes
         ]
+
+
+def _role(group: str) -> Role | None:
+    """A role group's role in an answers file (``None`` for Everyone and other groups)."""
+    for role in ROLES:
+        if role == group:
+            return role
+    return None

@@ -18,7 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coprod_check.scoring.result import BankInfo, Confidence, Result, StatusId, Verdict
+from coprod_check.scoring.result import StatusId
+from coprod_check.scoring.result_schema import BankInfo, Confidence, Result, Verdict
 
 AGGREGATE_VERSION = 1
 

@@ -26,17 +26,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from coprod_check.answers.model import Answer, AnswersFile
+from coprod_check.answers import shape
+from coprod_check.answers.model import AnswersFile
 from coprod_check.bank.model import Bank, Question, Scale
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.problems import Checked, Problem
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import schema_findings
 from coprod_check.problems.wording import closest, listed_twice
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -68,22 +70,48 @@ def check_and_parse(doc: YamlDocument, banks: Sequence[Bank]) -> Checked[Answers
     )
     if data is None or checked.failed:
         return checked
+    checked.parsed = shape.answers_file(data)  # well-formed data: no pydantic
+    if checked.parsed is not None:
+        return checked
+    from pydantic import ValidationError
+
     try:
         checked.parsed = AnswersFile.model_validate(data)
     except ValidationError as error:  # pragma: no cover - the checks above mirror the model
-        problems = [*checked.problems, *_schema(doc, error, data, AnswersFile, ())]
+        problems = [*checked.problems, *_schema(doc, error, data, "AnswersFile", ())]
         return Checked(sorted(problems, key=Problem.sort_key), None)
     return checked
 
 
 def _schema(
-    doc: YamlDocument, error: ValidationError, data: Any, model: type[BaseModel], prefix: PathKey
+    doc: YamlDocument, error: ValidationError, data: Any, model: str, prefix: PathKey
 ) -> list[Problem]:
-    """Pydantic errors in ``data`` (found at ``prefix`` of the document) as placed problems."""
+    """Pydantic errors in ``data`` (found at ``prefix`` of the document, for the model named
+    ``model`` in ``answers.schema``) as placed problems."""
+    from coprod_check.answers import schema
+
     return [
         replace(finding, path=(*prefix, *finding.path)).place(doc)
-        for finding in schema_findings(error, data, model)
+        for finding in schema_findings(error, data, getattr(schema, model))
     ]
+
+
+def _validate(
+    doc: YamlDocument, data: Any, model: str, prefix: PathKey, certain: bool
+) -> list[Problem]:
+    """The problems pydantic's ``model`` finds in ``data``; none when ``certain`` (the quick
+    test of :mod:`coprod_check.answers.shape` passed), without importing pydantic."""
+    if certain:
+        return []
+    from pydantic import ValidationError
+
+    from coprod_check.answers import schema
+
+    try:
+        getattr(schema, model).model_validate(data)
+    except ValidationError as error:
+        return _schema(doc, error, data, model, prefix)
+    return []
 
 
 def _shown(text: str) -> str:
@@ -143,10 +171,8 @@ class _Checker:
         if raw_answers is None:
             raw_answers = {}
         outline = {**data, "answers": {}}
-        try:
-            AnswersFile.model_validate(outline)
-        except ValidationError as error:
-            self.problems += _schema(self.doc, error, outline, AnswersFile, ())
+        certain = shape.outline_unchanged(outline)
+        self.problems += _validate(self.doc, outline, "AnswersFile", (), certain)
         listed, complete = self._listed_banks(data.get("banks"))
         if not isinstance(raw_answers, dict):
             self.add(
@@ -230,10 +256,8 @@ class _Checker:
             raw_answer = value if short else value.get("answer")
             if not short:
                 rest = {k: v for k, v in value.items() if k != "answer"}
-                try:
-                    Answer.model_validate(rest)
-                except ValidationError as error:
-                    self.problems += _schema(self.doc, error, rest, Answer, loc)
+                certain = shape.answer_details_unchanged(rest)
+                self.problems += _validate(self.doc, rest, "Answer", loc, certain)
             found = own.get(question_id)
             if not found:
                 self._unknown(loc, question_id, own, others, complete)

@@ -1,4 +1,4 @@
-"""The answers-file format: one respondent's (or one group's consensus) answers to banks.
+"""An answers file as records: one respondent's (or one group's consensus) answers to banks.
 
 Example::
 
@@ -18,18 +18,18 @@ Example::
       inett-aims-shared: strongly-agree   # short form: just the option id
       inett-right-scale: null             # not answered yet
 
-An answer of ``null`` (or leaving the question out) means unanswered; an option whose value is
-``null`` on its scale (such as "don't know") also counts as unanswered when scoring.
+An answer of ``None`` (or leaving the question out) means unanswered; an option whose value is
+``None`` on its scale (such as "don't know") also counts as unanswered when scoring. The format's
+rules are the pydantic models of :mod:`coprod_check.answers.schema`; a file becomes these records
+once it passes them (or :mod:`coprod_check.answers.shape` says it would).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, get_args
+from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
-from coprod_check.bank.model import Id, SemVer, Text
+from coprod_check.records import Record, field, record
 
 ANSWERS_VERSION = 1
 
@@ -41,48 +41,50 @@ Role = Literal[
     "commissioner",
     "other",
 ]
-ROLES: tuple[str, ...] = get_args(Role)
+ROLES: tuple[Role, ...] = get_args(Role)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _AnswersRecord(Record):
+    __schema__ = "coprod_check.answers.schema"
 
 
-class BankRef(_Strict):
+@record
+class BankRef(_AnswersRecord):
     """Which bank, and which version of it, the answers were given to."""
 
-    id: Id
-    version: SemVer | None = None
+    id: str
+    version: str | None = None
 
 
-class Respondent(_Strict):
+@record
+class Respondent(_AnswersRecord):
     """Optional details of who answered; all fields optional."""
 
-    pseudonym: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = (
-        None
-    )
+    pseudonym: str | None = None
     role: Role | None = None
     date: dt.date | None = None
-    project: Text | None = None
+    project: str | None = None
 
 
-class Answer(_Strict):
-    """One answer: an option id (or null for unanswered) with an optional note or evidence link."""
+@record
+class Answer(_AnswersRecord):
+    """One answer: an option id (or None for unanswered) with an optional note or evidence."""
 
-    answer: Id | None = None
-    note: Text | None = None
+    answer: str | None = None
+    note: str | None = None
 
 
-class AnswersFile(_Strict):
+@record
+class AnswersFile(_AnswersRecord):
     """A whole answers file."""
 
-    answers_version: Literal[1] = Field(description="Version of the answers format; currently 1.")
-    banks: list[BankRef] = Field(min_length=1)
-    respondent: Respondent = Field(default_factory=Respondent)
-    answers: dict[Id, Answer | Id | None] = Field(default_factory=dict)
+    answers_version: Literal[1]
+    banks: list[BankRef]
+    respondent: Respondent = field(default_factory=Respondent)
+    answers: dict[str, Answer | str | None] = field(default_factory=dict)
 
     def answer_for(self, question_id: str) -> Answer:
-        """The answer to a question in long form (unanswered when absent or null)."""
+        """The answer to a question in long form (unanswered when absent or None)."""
         raw = self.answers.get(question_id)
         if raw is None:
             return Answer()

@@ -2,10 +2,11 @@
 
 Reading the six bundled banks (YAML with every position kept, then the whole-bank checks) took
 a tenth of ``score``'s time, on every run, for files that only change when coprod-check does.
-Once a bundled bank has passed every check, its plain data is kept as JSON in the user's cache
-folder under a name made from a hash of the bank's text, coprod-check's version and the
-checking code's files; the next run validates that data with the models (strict, as for the
-file) and skips the YAML and the checks.
+Once a bundled bank has passed every check, the bank as the models gave it (text trimmed,
+defaults filled in) is kept as JSON in the user's cache folder under a name made from a hash of
+the bank's text, coprod-check's version and the checking code's files; the next run checks that
+data with :func:`coprod_check.bank.shape.certainly_valid` (what the strict models accept) and
+builds the records from it, skipping the YAML, the checks and pydantic.
 
 Only bundled banks are cached: they are public text, not anyone's answers. A bank file given
 with ``--bank`` is always read afresh, so every message about it keeps its file and line. A
@@ -25,8 +26,9 @@ from typing import Any
 
 from coprod_check import __version__
 
-#: Changes when what an entry holds changes, so older entries are never read.
-CACHE_FORMAT = 1
+#: Changes when what an entry holds changes, so older entries are never read (2: the bank as
+#: the models gave it, where 1 held the file's data).
+CACHE_FORMAT = 2
 _HERE = Path(__file__).resolve().parent
 
 
@@ -67,6 +69,11 @@ def _code_stamp() -> str:
             if entry.name.endswith(".py"):
                 info = entry.stat()
                 parts.append(f"{entry.name}:{info.st_mtime_ns}:{info.st_size}")
+    try:  # and the records an entry becomes
+        info = (package / "records.py").stat()
+        parts.append(f"records.py:{info.st_mtime_ns}:{info.st_size}")
+    except OSError:
+        pass
     return ";".join(parts)
 
 

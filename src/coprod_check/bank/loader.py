@@ -94,7 +94,7 @@ def _examine(doc: YamlDocument, *, build: bool) -> tuple[Bank | None, list[Probl
         try:
             bank = Bank.model_validate(doc.data, strict=True)
         except ValidationError as error:
-            findings = schema_findings(error, doc.data, Bank)
+            findings = schema_findings(error, doc.data, Bank.schema_model())
             bad_paths = {finding.path for finding in findings}
             problems += [finding.place(doc) for finding in findings]
     from coprod_check.bank.checks import run_checks  # not needed for a cached bundled bank
@@ -171,22 +171,18 @@ def bundled_files() -> list[Traversable]:
 def _bundled_bank(text: str, name: str) -> Bank:
     """A bundled bank: from the cache when it holds this text's checked data (see
     :mod:`coprod_check.bank.cache`), else read, checked, and remembered."""
-    from pydantic import ValidationError
-
     from coprod_check.bank import cache
     from coprod_check.bank.model import Bank
+    from coprod_check.records import from_data, plain
 
     data = cache.cached_data(text)
-    if data is not None:
-        try:
-            return Bank.model_validate(data, strict=True)
-        except ValidationError:  # not what a valid bank holds: read the file itself
-            pass
+    if data is not None and certainly_valid(data):  # what the models would accept as it is
+        return from_data(Bank, data)
     parsed = parse_document(text, name)
     if isinstance(parsed, Problem):
         raise InvalidBankError(name, [parsed])
     bank = bank_from_document(parsed)
-    cache.remember(text, parsed.data)
+    cache.remember(text, plain(bank))
     return bank
 
 

@@ -5,7 +5,7 @@ more than reading the banks. Most banks it sees are valid, so it first asks this
 when the answer is "not certainly" does it run the pydantic models, whose errors are the ones
 reported (so every message and position stays as the models word them).
 
-The test mirrors ``bank.model`` field by field and is never more lenient than pydantic's strict
+The test mirrors ``bank.schema`` field by field and is never more lenient than pydantic's strict
 mode: anything it is unsure of (a float given for a whole number, text that is only too long
 before its spaces are stripped, a digit outside ASCII in a version) counts as "not certainly".
 ``tests/bank/test_bank_shape.py`` checks that whatever it accepts the models accept too, and that it
@@ -23,7 +23,7 @@ from typing import Any
 DEFAULT_MET = 75
 DEFAULT_PARTLY_MET = 40
 
-#: The forms of ids and versions, the one definition (``bank.model`` constrains its fields with
+#: The forms of ids and versions, the one definition (``bank.schema`` constrains its fields with
 #: them; ``problems.schema_errors`` recognises them to word a mismatch).
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
@@ -78,7 +78,7 @@ def _list(check: Check, min_length: int = 0) -> Check:
     return each
 
 
-#: For each model of ``bank.model``: its required fields and all its fields (a test compares them).
+#: For each model of ``bank.schema``: its required fields and all its fields (a test compares them).
 FIELDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
 

@@ -27,7 +27,8 @@ from coprod_check.errors import InputError, InvalidFileError, Location, UsageErr
 from coprod_check.files.kinds import kind_of
 from coprod_check.files.yaml_source import parse_yaml, read_text
 from coprod_check.render.safe_text import UNSAFE
-from coprod_check.scoring.result import RESULT_VERSION, Result
+from coprod_check.scoring import result_schema
+from coprod_check.scoring.result import RESULT_VERSION, as_record
 
 if TYPE_CHECKING:
     from coprod_check.aggregate.result import AggregateResult
@@ -148,7 +149,7 @@ def _from_json(name: str, text: str, takes: str) -> Point:
         return Point(
             label=name,
             kind="aggregate",
-            result=aggregate.overall,
+            result=as_record(aggregate.overall),
             respondents=aggregate.respondents,
             groups=_groups(aggregate),
         )
@@ -157,7 +158,9 @@ def _from_json(name: str, text: str, takes: str) -> Point:
         # A result saved with 'score --plan' carries the plan's summary beside the result.
         result = {key: value for key, value in data.items() if key != "plan"}
         return Point(
-            label=name, kind="score", result=_validate(Result, name, text, result, "score")
+            label=name,
+            kind="score",
+            result=as_record(_validate(result_schema.Result, name, text, result, "score")),
         )
     raise InputError(
         f"a JSON file without result_version or aggregate_version; {takes}",

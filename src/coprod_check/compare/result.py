@@ -13,14 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coprod_check.plan.progress import PlanProgress
-from coprod_check.scoring.result import (
-    BankInfo,
-    CitationText,
-    Confidence,
-    RespondentInfo,
-    StatusId,
-    VerdictId,
-)
+from coprod_check.scoring.result import StatusId, VerdictId
+from coprod_check.scoring.result_schema import BankInfo, CitationText, Confidence, RespondentInfo
 
 COMPARE_VERSION = 1
 

@@ -45,8 +45,8 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
-from coprod_check.answers.model import BankRef
-from coprod_check.bank.model import Id, Text
+from coprod_check.answers.schema import BankRef
+from coprod_check.bank.schema import Id, Text
 
 PLAN_VERSION = 1
 

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from coprod_check.scoring.numbers import format_percent, format_score
 
 if TYPE_CHECKING:
-    from coprod_check.scoring.result import BankInfo
+    from coprod_check.scoring import result, result_schema
+
+    BankInfo = result.BankInfo | result_schema.BankInfo  # a score's, or an aggregate's
 
 __all__ = [
     "BAR_WIDTH",

@@ -1,4 +1,7 @@
-"""The result of scoring: the contract every reporter renders and ``--format json`` prints.
+"""The result of scoring, as records: what every reporter renders.
+
+``--format json`` prints it through its pydantic mirror, :mod:`coprod_check.scoring.result_schema`,
+which also reads saved results back (``compare``).
 
 ``RESULT_VERSION`` changes only when a key is removed or changes meaning; adding keys is
 compatible. Later features (aggregate, compare) read results saved as JSON.
@@ -6,9 +9,9 @@ compatible. Later features (aggregate, compare) read results saved as JSON.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from coprod_check.records import Record, field, record
 
 RESULT_VERSION = 1
 
@@ -24,30 +27,21 @@ RecommendationCategory = Literal[
 ]
 
 
-#: Numbers in a result are finite and in range, so a saved result read back (``compare``)
-#: cannot carry NaN, Infinity or a score of 4000 into a report or into JSON.
-Points = Annotated[float, Field(ge=0, le=100)]
-Unit = Annotated[float, Field(ge=0, le=1)]
-Count = Annotated[int, Field(ge=0)]
-Weight = Annotated[float, Field(ge=0)]
+class _Frozen(Record):
+    __schema__ = "coprod_check.scoring.result_schema"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+class CitationWords:
+    """How a resolved citation is written; shared with the pydantic mirror (``compare`` reads
+    saved citations back)."""
 
-
-class CitationText(_Frozen):
-    """A resolved citation: the source's author, year and title plus the item."""
-
-    source_id: str
-    author: str
-    year: int | None
-    title: str
-    item: str
-    original: str | None = Field(
-        default=None, description="The original the source quotes or summarises, if any."
-    )
-    relation: Literal["quoted", "summarised"] = "quoted"
+    if TYPE_CHECKING:  # the fields of the classes it is mixed into
+        author: str
+        year: int | None
+        title: str
+        item: str
+        original: str | None
+        relation: Literal["quoted", "summarised"]
 
     @property
     def short(self) -> str:
@@ -71,12 +65,27 @@ class CitationText(_Frozen):
         return source
 
 
+@record
+class CitationText(_Frozen, CitationWords):
+    """A resolved citation: the source's author, year and title plus the item."""
+
+    source_id: str
+    author: str
+    year: int | None
+    title: str
+    item: str
+    original: str | None = None
+    relation: Literal["quoted", "summarised"] = "quoted"
+
+
+@record
 class BankInfo(_Frozen):
     id: str
     version: str
     title: str
 
 
+@record
 class RespondentInfo(_Frozen):
     pseudonym: str | None = None
     role: str | None = None
@@ -84,35 +93,38 @@ class RespondentInfo(_Frozen):
     project: str | None = None
 
 
+@record
 class AnswerTrace(_Frozen):
     """How one answer entered a score."""
 
     bank_id: str
     question_id: str
     statement: str
-    answer_id: str | None = Field(description="The option chosen; null when unanswered.")
+    answer_id: str | None
     answer_label: str | None
-    value: Unit | None = Field(description="0-1 after reversal; null when it counts unanswered.")
-    weight: Weight
+    value: float | None
+    weight: float
     note: str | None = None
 
 
+@record
 class SectionResult(_Frozen):
     bank_id: str
     section_id: str
     title: str
     role: str
-    score: Points | None = Field(description="0-100; null when no question was answered.")
-    answered: Count
-    total: Count
+    score: float | None
+    answered: int
+    total: int
     status: StatusId
-    met_at: Points
-    partly_met_at: Points
+    met_at: float
+    partly_met_at: float
     citation: CitationText
     answers: list[AnswerTrace]
     explanation: str
 
 
+@record
 class RedFlagHit(_Frozen):
     severity: Literal["blocker", "caution"]
     bank_id: str
@@ -124,38 +136,35 @@ class RedFlagHit(_Frozen):
     citation: CitationText
 
 
+@record
 class CaseResult(_Frozen):
     """The case for co-production (Malby's "do do coproduction if" items)."""
 
-    holds: Count = Field(
-        description="Items answered above the middle of their scale ('True', not 'Partly true')."
-    )
-    answered: Count
-    total: Count
-    score: Points | None
+    holds: int
+    answered: int
+    total: int
+    score: float | None
     status: StatusId
     explanation: str
 
 
+@record
 class LevelStep(_Frozen):
     id: str
     name: str
     aliases: list[str]
     description: str
-    score: Points | None
-    threshold: Points
-    answered: Count
-    total: Count
+    score: float | None
+    threshold: float
+    answered: int
+    total: int
     reached: bool
     citation: CitationText
-    assessed: bool = Field(
-        default=True, description="False when too few answers were given to place any level."
-    )
-    baseline: bool = Field(
-        default=False, description="The level every assessed team is at least at."
-    )
+    assessed: bool = True
+    baseline: bool = False
 
 
+@record
 class LevelResult(_Frozen):
     """Needham & Carr level; null id when not assessed (too few answers or no level bank)."""
 
@@ -164,15 +173,11 @@ class LevelResult(_Frozen):
     confidence: ConfidenceLabel
     steps: list[LevelStep]
     explanation: str
-    available: bool = Field(
-        default=True, description="False when no answered bank defines Needham & Carr levels."
-    )
-    decisive: list[str] = Field(
-        default_factory=list,
-        description="Question ids whose answers placed the level or hold back the next one.",
-    )
+    available: bool = True
+    decisive: list[str] = field(default_factory=list)
 
 
+@record
 class HowStep(_Frozen):
     """One piece of advice on doing an approach well, with its source."""
 
@@ -180,17 +185,19 @@ class HowStep(_Frozen):
     citation: CitationText
 
 
+@record
 class ApproachSuggestion(_Frozen):
     id: str
     name: str
     description: str
     because: list[str]
     citation: CitationText
-    how: list[HowStep] = Field(default_factory=list)
-    question_ids: list[str] = Field(default_factory=list)
+    how: list[HowStep] = field(default_factory=list)
+    question_ids: list[str] = field(default_factory=list)
     bank_id: str = ""
 
 
+@record
 class Reason(_Frozen):
     """One decisive reason, in words: which answers, which rule, which source, and the remedy."""
 
@@ -204,7 +211,7 @@ class Reason(_Frozen):
         "all-clear",
     ]
     text: str
-    question_ids: list[str] = Field(default_factory=list)
+    question_ids: list[str] = field(default_factory=list)
     rule: str = ""
     source: str = ""
     source_brief: str = ""
@@ -217,29 +224,17 @@ class Reason(_Frozen):
 SETTLED_RULE = "1: too few answers, but no answer to the others could change the verdict"
 
 
+@record
 class Verdict(_Frozen):
     id: VerdictId
     label: str
     reasons: list[str]
     conditions: list[str]
     alternatives: list[ApproachSuggestion]
-    explanation: str = Field(
-        default="", description="Which of the verdict rules decided it, for --explain."
-    )
-    approach: str | None = Field(
-        default=None,
-        description=(
-            "The approach that fits: co-production, or the id of the first alternative named; "
-            "null when there are too few answers."
-        ),
-    )
-    decisive: list[Reason] = Field(
-        default_factory=list,
-        description="The reasons that decided the verdict, most important first.",
-    )
-    ranked_conditions: list[Reason] = Field(
-        default_factory=list, description="The conditions, most important first."
-    )
+    explanation: str = ""
+    approach: str | None = None
+    decisive: list[Reason] = field(default_factory=list)
+    ranked_conditions: list[Reason] = field(default_factory=list)
 
     @property
     def settled(self) -> bool:
@@ -247,6 +242,7 @@ class Verdict(_Frozen):
         return any(reason.rule == SETTLED_RULE for reason in self.decisive)
 
 
+@record
 class Sensitivity(_Frozen):
     """One answer that, one step different on its scale, would change the verdict or level."""
 
@@ -257,19 +253,21 @@ class Sensitivity(_Frozen):
     answer_label: str
     to_answer_id: str
     to_answer_label: str
-    verdict: VerdictId | None = Field(description="The verdict it would give; null if unchanged.")
-    level: str | None = Field(description="The level it would give; null if unchanged.")
+    verdict: VerdictId | None
+    level: str | None
     level_changes: bool = False
 
 
+@record
 class Confidence(_Frozen):
-    answered: Count
-    total: Count
-    fraction: Unit
+    answered: int
+    total: int
+    fraction: float
     label: ConfidenceLabel
     explanation: str
 
 
+@record
 class RecommendationItem(_Frozen):
     rank: int
     category: RecommendationCategory
@@ -280,6 +278,7 @@ class RecommendationItem(_Frozen):
     citation: CitationText
 
 
+@record
 class Result(_Frozen):
     result_version: int = RESULT_VERSION
     tool_version: str
@@ -292,10 +291,10 @@ class Result(_Frozen):
     red_flags: list[RedFlagHit]
     case: CaseResult | None
     recommendations: list[RecommendationItem]
-    sensitivity: list[Sensitivity] | None = Field(
-        default=None,
-        description=(
-            "Single answers that, one step different, would change the verdict or the level; "
-            "null when not worked out (text reports without --explain)."
-        ),
-    )
+    sensitivity: list[Sensitivity] | None = None
+
+
+def as_record(result: Any) -> Result:
+    """A result validated by the pydantic mirror (read from JSON, or inside an aggregate's
+    result) as the records reports draw."""
+    return Result.from_schema(result)

@@ -89,7 +89,7 @@ def answers_file(
     workshop: Workshop, banks: Sequence[Bank], response: ResponseRecord
 ) -> AnswersFile:
     """One response as an answers file (``score``, ``compare`` and ``aggregate`` read it)."""
-    answers: dict[str, Answer | str | None] = {}
+    answers: dict[str, dict[str, str | None] | str | None] = {}
     for bank in banks:
         for section in bank.sections:
             for question in section.questions:
@@ -97,19 +97,22 @@ def answers_file(
                 if saved is None:
                     answers[question.id] = None
                 elif saved.note:
-                    answers[question.id] = Answer(answer=saved.option, note=saved.note)
+                    answers[question.id] = {"answer": saved.option, "note": saved.note}
                 else:
                     answers[question.id] = saved.option
-    return AnswersFile(
-        answers_version=1,
-        banks=[BankRef(id=bank.id, version=bank.version) for bank in banks],
-        respondent=Respondent(
-            pseudonym=response.pseudonym or f"Participant {response.number}",
-            role=response.role,
-            date=_date(response.finished_at),
-            project=workshop.settings.title,
-        ),
-        answers=answers,
+    # validated as a file is (text trimmed, the role checked)
+    return AnswersFile.model_validate(
+        {
+            "answers_version": 1,
+            "banks": [{"id": bank.id, "version": bank.version} for bank in banks],
+            "respondent": {
+                "pseudonym": response.pseudonym or f"Participant {response.number}",
+                "role": response.role,
+                "date": _date(response.finished_at),
+                "project": workshop.settings.title,
+            },
+            "answers": answers,
+        }
     )
 
 

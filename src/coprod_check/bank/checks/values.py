@@ -9,7 +9,7 @@ from coprod_check.bank.checks.base import BankData, Node, is_number, plain_numbe
 from coprod_check.problems.codes import Code
 from coprod_check.problems.schema_errors import Finding
 
-#: The text fields of each model in ``bank.model`` (``str`` values, not fixed choices), written
+#: The text fields of each model in ``bank.schema`` (``str`` values, not fixed choices), written
 #: out so that checking a bank need not import pydantic; a test keeps them equal to the models'.
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "Bank": ("id", "version", "title", "description"),

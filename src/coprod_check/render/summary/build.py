@@ -120,8 +120,9 @@ def score_summary(result: Result) -> OnePage:
 def aggregate_summary(result: AggregateResult) -> OnePage:
     """The first page of a workshop's report: everyone's verdict, and where groups differ."""
     from coprod_check.aggregate.roles import GROUP_LABELS
+    from coprod_check.scoring.result import as_record
 
-    overall = result.overall
+    overall = as_record(result.overall)
     outcomes = {item.group: item for item in result.outcomes}
     everyone = outcomes.get("everyone")
     groups = [item for item in result.outcomes if item.group != "everyone"]
