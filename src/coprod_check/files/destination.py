@@ -41,6 +41,8 @@ class Destination:
     ) -> None:
         """Refuse, before any work, to write over ``inputs`` or a ``--bank`` file, or over an
         existing file without ``--force``."""
+        if self.output is None:  # standard output: nothing to guard, and no tempfile to import
+            return
         from coprod_check.files.atomic import guard_output
 
         guard_output(self.output, self.force, inputs, banks, refusal)
