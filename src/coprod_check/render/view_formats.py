@@ -9,17 +9,17 @@ blocks), markdown and HTML (the kind's two templates). A kind names its parts on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from coprod_check.records import Record, record
 from coprod_check.render.formats import load
 
 if TYPE_CHECKING:
     from coprod_check.render.formats import RenderOptions
 
 
-@dataclass(frozen=True, slots=True)
-class ViewFormats:
+@record
+class ViewFormats(Record):
     """How one kind of result is told in text, markdown and HTML."""
 
     view: str

@@ -7,7 +7,6 @@ question order.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 
 from coprod_check.answers.model import AnswersFile
@@ -21,21 +20,33 @@ YOU_ANSWERED = "you answered"
 PEOPLE_ANSWERED = "people typically answered"
 
 
-@dataclass(frozen=True, slots=True)
 class ScoredAnswer:
     """One question, its chosen option (None when unanswered) and its 0-1 value after reversal.
 
     ``value`` is None when the question counts as unanswered: no answer, ``null``, or an option
-    whose value is ``null`` (such as "don't know").
+    whose value is ``null`` (such as "don't know"). A plain class: a dataclass costs more to
+    define than scoring a bank does.
     """
 
-    bank: Bank
-    section: Section
-    question: Question
-    scale: Scale
-    option: ScaleOption | None
-    value: Fraction | None
-    note: str | None
+    __slots__ = ("bank", "note", "option", "question", "scale", "section", "value")
+
+    def __init__(
+        self,
+        bank: Bank,
+        section: Section,
+        question: Question,
+        scale: Scale,
+        option: ScaleOption | None,
+        value: Fraction | None,
+        note: str | None,
+    ) -> None:
+        self.bank = bank
+        self.section = section
+        self.question = question
+        self.scale = scale
+        self.option = option
+        self.value = value
+        self.note = note
 
     @property
     def answered(self) -> bool:
