@@ -91,13 +91,19 @@ def normalise(option: ScaleOption, scale: Scale, *, reverse: bool) -> Fraction |
     """
     if option.value is None:
         return None
-    bounds = scale_range(scale)
+    return _within(option.value, scale_range(scale), reverse=reverse)
+
+
+def _within(
+    number: float | int, bounds: tuple[Fraction, Fraction] | None, *, reverse: bool
+) -> Fraction | None:
+    """:func:`normalise` of an option's value, given its scale's :func:`scale_range`."""
     if bounds is None:
         return None
     low, high = bounds
     if high == low:
         return Fraction(1, 2)
-    value = (exact(option.value) - low) / (high - low)
+    value = (exact(number) - low) / (high - low)
     return 1 - value if reverse else value
 
 
@@ -110,6 +116,7 @@ def resolve(banks: Sequence[Bank], answers: AnswersFile) -> list[ScoredAnswer]:
     result: list[ScoredAnswer] = []
     for bank in banks:
         scales = {scale.id: scale for scale in bank.scales}
+        ranges = {scale.id: scale_range(scale) for scale in bank.scales}  # once, not per answer
         for section in bank.sections:
             for question in section.questions:
                 scale = scales[question.scale]
@@ -121,7 +128,11 @@ def resolve(banks: Sequence[Bank], answers: AnswersFile) -> list[ScoredAnswer]:
                         raise ValueError(
                             f"answer {given.answer!r} to {question.id!r} is not on its scale"
                         )
-                value = normalise(option, scale, reverse=question.reverse) if option else None
+                value = (
+                    _within(option.value, ranges[question.scale], reverse=question.reverse)
+                    if option is not None and option.value is not None
+                    else None
+                )
                 result.append(
                     ScoredAnswer(bank, section, question, scale, option, value, given.note)
                 )
