@@ -47,8 +47,10 @@ def _import_yaml() -> None:
     try:
         import yaml  # noqa: F401 - kept in sys.modules
     finally:
-        if isinstance(cache.get(key), DeferredPattern):
-            del cache[key]
+        for name in ("_cache", "_cache2"):  # Python 3.12 on copies what it finds into _cache2
+            held = getattr(re, name, None)
+            if isinstance(held, dict) and isinstance(held.get(key), DeferredPattern):
+                del held[key]
 
 
 _import_yaml()
