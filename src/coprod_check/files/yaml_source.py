@@ -28,9 +28,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from coprod_check.errors import InputError, Location
 from coprod_check.files.input_files import open_input
-from coprod_check.files.yaml_lib import yaml
 from coprod_check.problems import Problem
 from coprod_check.problems.codes import Code
 from coprod_check.problems.wording import shorten
