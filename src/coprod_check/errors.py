@@ -6,7 +6,6 @@ found, or a result falls short), 2 usage error or unreadable input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 EXIT_OK = 0
@@ -14,13 +13,45 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
-@dataclass(frozen=True, slots=True)
 class Location:
-    """A place in a user's file, 1-based, for messages of the form ``file:line:col``."""
+    """A place in a user's file, 1-based, for messages of the form ``file:line:col``.
+
+    Frozen, compared and hashed by its fields, as a frozen dataclass would be; written out
+    because every command imports this module, and a dataclass costs a millisecond to define.
+    """
+
+    __slots__ = ("column", "line", "path")
 
     path: str
-    line: int | None = None
-    column: int | None = None
+    line: int | None
+    column: int | None
+
+    def __init__(self, path: str, line: int | None = None, column: int | None = None) -> None:
+        put = object.__setattr__
+        put(self, "path", path)
+        put(self, "line", line)
+        put(self, "column", column)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Location is frozen: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Location is frozen: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Location)
+        return (self.path, self.line, self.column) == (other.path, other.line, other.column)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.line, self.column))
+
+    def __repr__(self) -> str:
+        return f"Location(path={self.path!r}, line={self.line!r}, column={self.column!r})"
+
+    def __reduce__(self) -> tuple[type[Location], tuple[str, int | None, int | None]]:
+        return (Location, (self.path, self.line, self.column))
 
     def __str__(self) -> str:
         text = self.path
@@ -81,7 +112,6 @@ def location_for(path: Path | str, line: int | None = None, column: int | None =
     return Location(str(path), line, column)
 
 
-@dataclass(frozen=True, slots=True)
 class Outcome:
     """What a command produced, for ``cli.deliver`` to deliver: nothing here has printed or exited.
 
@@ -90,9 +120,20 @@ class Outcome:
     ``findings`` after it (why the command exits 1). ``exit_code`` says how the command ends.
     """
 
-    report: str | bytes = ""
-    output: Path | None = None
-    overwrite: bool = False
-    notes: list[str] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)
-    exit_code: int = EXIT_OK
+    __slots__ = ("exit_code", "findings", "notes", "output", "overwrite", "report")
+
+    def __init__(
+        self,
+        report: str | bytes = "",
+        output: Path | None = None,
+        overwrite: bool = False,
+        notes: list[str] | None = None,
+        findings: list[str] | None = None,
+        exit_code: int = EXIT_OK,
+    ) -> None:
+        self.report = report
+        self.output = output
+        self.overwrite = overwrite
+        self.notes: list[str] = [] if notes is None else notes
+        self.findings: list[str] = [] if findings is None else findings
+        self.exit_code = exit_code

@@ -33,10 +33,10 @@ def aggregate_office(result: AggregateResult) -> OfficeReport:
         )
     shown = [group for group in result.groups if group.shown]
     heat = page.heat_map or HeatMap(
-        "Section scores (0-100) by group",
-        [section.title for section in result.sections],
-        [group.label for group in shown],
-        [
+        caption="Section scores (0-100) by group",
+        rows=[section.title for section in result.sections],
+        columns=[group.label for group in shown],
+        scores=[
             [next((g.score for g in s.groups if g.group == group.id), None) for group in shown]
             for s in result.sections
         ],

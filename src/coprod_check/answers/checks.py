@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from coprod_check.answers import shape
@@ -34,7 +33,6 @@ from coprod_check.bank.model import Bank, Question, Scale
 from coprod_check.files.yaml_source import PathKey, YamlDocument
 from coprod_check.problems import Checked, Problem
 from coprod_check.problems.codes import Code
-from coprod_check.problems.schema_errors import schema_findings
 from coprod_check.problems.wording import closest, listed_twice
 
 if TYPE_CHECKING:
@@ -47,13 +45,17 @@ _TRUE_WORDS = ("yes", "true", "on")
 _FALSE_WORDS = ("no", "false", "off")
 
 
-@dataclass(frozen=True, slots=True)
 class Target:
-    """A question an answers file may answer, with the bank and scale it belongs to."""
+    """A question an answers file may answer, with the bank and scale it belongs to.
 
-    bank: Bank
-    question: Question
-    scale: Scale
+    A plain class: defining a dataclass costs more than the answers of a short command."""
+
+    __slots__ = ("bank", "question", "scale")
+
+    def __init__(self, bank: Bank, question: Question, scale: Scale) -> None:
+        self.bank = bank
+        self.question = question
+        self.scale = scale
 
 
 def check_answers_document(doc: YamlDocument, banks: Sequence[Bank]) -> list[Problem]:
@@ -88,7 +90,10 @@ def _schema(
 ) -> list[Problem]:
     """Pydantic errors in ``data`` (found at ``prefix`` of the document, for the model named
     ``model`` in ``answers.schema``) as placed problems."""
+    from dataclasses import replace
+
     from coprod_check.answers import schema
+    from coprod_check.problems.schema_errors import schema_findings
 
     return [
         replace(finding, path=(*prefix, *finding.path)).place(doc)

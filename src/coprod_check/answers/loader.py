@@ -7,7 +7,6 @@ Also decides which banks are available: the bundled ones, plus bank files named 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from coprod_check.answers.checks import check_and_parse
@@ -19,13 +18,15 @@ from coprod_check.files.yaml_source import YamlDocument, parse_yaml, read_text
 from coprod_check.problems import Problem
 
 
-@dataclass(frozen=True, slots=True)
 class LoadedAnswers:
     """A checked answers file, the banks it lists (in its order) and any warnings."""
 
-    answers: AnswersFile
-    banks: list[Bank]
-    warnings: list[Problem]
+    __slots__ = ("answers", "banks", "warnings")
+
+    def __init__(self, answers: AnswersFile, banks: list[Bank], warnings: list[Problem]) -> None:
+        self.answers = answers
+        self.banks = banks
+        self.warnings = warnings
 
 
 def load_answers(path: Path, banks: Sequence[Bank]) -> tuple[AnswersFile, list[Bank]]:

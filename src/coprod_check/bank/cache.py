@@ -17,7 +17,7 @@ cache that cannot be read or written is simply not used; entries are written ato
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import json
 import os
 import sys
@@ -25,6 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from coprod_check import __version__
+
+try:  # hashlib's own BLAKE2, without hashlib loading OpenSSL (a tenth of a score's imports)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 #: Changes when what an entry holds changes, so older entries are never read (2: the bank as
 #: the models gave it, where 1 held the file's data).
@@ -54,9 +59,11 @@ def cache_dir() -> Path | None:
     return home / ".cache" / "coprod-check" if home else None
 
 
+@functools.cache
 def _code_stamp() -> str:
     """Which checking code made an entry: a change to the models or checks (an edited source
-    checkout) gives new names, so no entry outlives the rules it passed."""
+    checkout) gives new names, so no entry outlives the rules it passed. Read once a run (each
+    bundled bank asks)."""
     parts = []
     # the bank's models and checks, and the problem wording and YAML reading they use
     package = _HERE.parent
@@ -81,7 +88,7 @@ def _entry(text: str) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{_code_stamp()}\0".encode())
+    digest = blake2b(f"{CACHE_FORMAT}\0{__version__}\0{_code_stamp()}\0".encode(), digest_size=32)
     digest.update(text.encode("utf-8", "surrogatepass"))
     return folder / "banks" / f"{digest.hexdigest()}.json"
 

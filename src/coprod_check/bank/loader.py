@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Sequence
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,10 +21,11 @@ from coprod_check.files.resources import bundled_bank_files
 from coprod_check.files.yaml_source import YamlDocument, decode, parse_yaml, read_text
 from coprod_check.problems import Problem, more_problems
 from coprod_check.problems.codes import Code
-from coprod_check.problems.schema_errors import schema_findings
 from coprod_check.problems.wording import describe_kind
 
 if TYPE_CHECKING:  # the models are imported when a bank is built, not to check one
+    from importlib.resources.abc import Traversable
+
     from coprod_check.bank.model import Bank
 
 
@@ -94,6 +94,8 @@ def _examine(doc: YamlDocument, *, build: bool) -> tuple[Bank | None, list[Probl
         try:
             bank = Bank.model_validate(doc.data, strict=True)
         except ValidationError as error:
+            from coprod_check.problems.schema_errors import schema_findings
+
             findings = schema_findings(error, doc.data, Bank.schema_model())
             bad_paths = {finding.path for finding in findings}
             problems += [finding.place(doc) for finding in findings]

@@ -9,7 +9,6 @@ plumbing lives here once, so a command says only what is its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, Outcome
@@ -18,14 +17,19 @@ from coprod_check.errors import EXIT_FINDINGS, EXIT_OK, Outcome
 FILE_WIDTH = 100
 
 
-@dataclass(frozen=True, slots=True)
 class Destination:
     """``output`` (None: standard output), whether it may replace a file, and the format asked
-    for (None: the one the file's name says, else text)."""
+    for (None: the one the file's name says, else text). A plain class: every command imports
+    this module, and a dataclass costs a millisecond to define."""
 
-    output: Path | None = None
-    force: bool = False
-    fmt: str | None = None
+    __slots__ = ("fmt", "force", "output")
+
+    def __init__(
+        self, output: Path | None = None, force: bool = False, fmt: str | None = None
+    ) -> None:
+        self.output = output
+        self.force = force
+        self.fmt = fmt
 
     def format(self, formats: Sequence[str]) -> str:
         """The format to write, one of ``formats`` (``render.output_format``'s rules)."""
@@ -41,6 +45,8 @@ class Destination:
     ) -> None:
         """Refuse, before any work, to write over ``inputs`` or a ``--bank`` file, or over an
         existing file without ``--force``."""
+        if self.output is None:  # standard output: nothing to guard, and no tempfile to import
+            return
         from coprod_check.files.atomic import guard_output
 
         guard_output(self.output, self.force, inputs, banks, refusal)

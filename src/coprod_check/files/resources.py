@@ -8,18 +8,30 @@ In a source checkout (editable install) they are the top-level ``questionnaires/
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import coprod_check
 from coprod_check.files.kinds import is_yaml_name
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 _PACKAGE = "coprod_check"
 _REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def _data_dir(name: str) -> Traversable:
-    packaged = resources.files(_PACKAGE) / name
+    packaged: Traversable
+    package = Path(coprod_check.__file__).parent if coprod_check.__file__ else None
+    if package is not None and package.is_dir():
+        # On disk, importlib.resources gives this very folder; asking it would also import
+        # tempfile and zipfile, which cost more than finding and reading the banks' cache.
+        packaged = package / name
+    else:  # in a zip file, say
+        from importlib import resources
+
+        packaged = resources.files(_PACKAGE) / name
     if packaged.is_dir():
         return packaged
     return _REPO_ROOT / name

@@ -25,7 +25,6 @@ import codecs
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,14 +51,21 @@ _BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(slots=True)
 class YamlDocument:
     """Plain data loaded from one YAML file, with the position of every value."""
 
-    path: str
-    data: Any
-    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    __slots__ = ("data", "path", "positions", "problems")
+
+    def __init__(
+        self,
+        path: str,
+        data: Any,
+        positions: dict[PathKey, tuple[int, int]] | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        self.path, self.data = path, data
+        self.positions = {} if positions is None else positions
+        self.problems = [] if problems is None else problems
 
     def locate(self, loc: Sequence[str | int]) -> Location:
         """The position of the value at ``loc`` or, failing that, of its nearest parent."""

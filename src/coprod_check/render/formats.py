@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
@@ -76,19 +75,29 @@ class ValidateFormat(StrEnum):
     GITHUB = "github"
 
 
-@dataclass(frozen=True, slots=True)
 class RenderOptions:
     """What a renderer may be asked besides the result; each format uses what applies to it.
 
     ``color=None`` means colour when standard output is a terminal and NO_COLOR is unset.
-    ``plan`` is an action plan set beside a score result (``score --plan``).
+    ``plan`` is an action plan set beside a score result (``score --plan``). A plain class:
+    every command imports this module, and a dataclass costs a millisecond to define.
     """
 
-    explain: bool = False
-    show_all: bool = False
-    color: bool | None = None
-    width: int | None = None
-    plan: PlanSummary | None = None
+    __slots__ = ("color", "explain", "plan", "show_all", "width")
+
+    def __init__(
+        self,
+        explain: bool = False,
+        show_all: bool = False,
+        color: bool | None = None,
+        width: int | None = None,
+        plan: PlanSummary | None = None,
+    ) -> None:
+        self.explain = explain
+        self.show_all = show_all
+        self.color = color
+        self.width = width
+        self.plan = plan
 
 
 Renderer = Callable[[ResultT, RenderOptions], str | bytes]

@@ -10,17 +10,17 @@ never imports rich or jinja2.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from coprod_check.records import Record, record
 from coprod_check.render.formats import load
 
 if TYPE_CHECKING:
     from coprod_check.render.formats import RenderOptions
 
 
-@dataclass(frozen=True, slots=True)
-class ViewFormats:
+@record
+class ViewFormats(Record):
     """How one kind of result is told in text, markdown and HTML."""
 
     view: str

@@ -7,7 +7,6 @@ question order.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 
 from coprod_check.answers.model import AnswersFile
@@ -21,21 +20,33 @@ YOU_ANSWERED = "you answered"
 PEOPLE_ANSWERED = "people typically answered"
 
 
-@dataclass(frozen=True, slots=True)
 class ScoredAnswer:
     """One question, its chosen option (None when unanswered) and its 0-1 value after reversal.
 
     ``value`` is None when the question counts as unanswered: no answer, ``null``, or an option
-    whose value is ``null`` (such as "don't know").
+    whose value is ``null`` (such as "don't know"). A plain class: a dataclass costs more to
+    define than scoring a bank does.
     """
 
-    bank: Bank
-    section: Section
-    question: Question
-    scale: Scale
-    option: ScaleOption | None
-    value: Fraction | None
-    note: str | None
+    __slots__ = ("bank", "note", "option", "question", "scale", "section", "value")
+
+    def __init__(
+        self,
+        bank: Bank,
+        section: Section,
+        question: Question,
+        scale: Scale,
+        option: ScaleOption | None,
+        value: Fraction | None,
+        note: str | None,
+    ) -> None:
+        self.bank = bank
+        self.section = section
+        self.question = question
+        self.scale = scale
+        self.option = option
+        self.value = value
+        self.note = note
 
     @property
     def answered(self) -> bool:
@@ -80,13 +91,19 @@ def normalise(option: ScaleOption, scale: Scale, *, reverse: bool) -> Fraction |
     """
     if option.value is None:
         return None
-    bounds = scale_range(scale)
+    return _within(option.value, scale_range(scale), reverse=reverse)
+
+
+def _within(
+    number: float | int, bounds: tuple[Fraction, Fraction] | None, *, reverse: bool
+) -> Fraction | None:
+    """:func:`normalise` of an option's value, given its scale's :func:`scale_range`."""
     if bounds is None:
         return None
     low, high = bounds
     if high == low:
         return Fraction(1, 2)
-    value = (exact(option.value) - low) / (high - low)
+    value = (exact(number) - low) / (high - low)
     return 1 - value if reverse else value
 
 
@@ -99,6 +116,7 @@ def resolve(banks: Sequence[Bank], answers: AnswersFile) -> list[ScoredAnswer]:
     result: list[ScoredAnswer] = []
     for bank in banks:
         scales = {scale.id: scale for scale in bank.scales}
+        ranges = {scale.id: scale_range(scale) for scale in bank.scales}  # once, not per answer
         for section in bank.sections:
             for question in section.questions:
                 scale = scales[question.scale]
@@ -110,7 +128,11 @@ def resolve(banks: Sequence[Bank], answers: AnswersFile) -> list[ScoredAnswer]:
                         raise ValueError(
                             f"answer {given.answer!r} to {question.id!r} is not on its scale"
                         )
-                value = normalise(option, scale, reverse=question.reverse) if option else None
+                value = (
+                    _within(option.value, ranges[question.scale], reverse=question.reverse)
+                    if option is not None and option.value is not None
+                    else None
+                )
                 result.append(
                     ScoredAnswer(bank, section, question, scale, option, value, given.note)
                 )

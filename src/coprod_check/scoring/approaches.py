@@ -9,7 +9,6 @@ approach", naming the approaches that hold, lowest ``rank`` first.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from coprod_check.bank.model import Approach, Bank, Condition
 from coprod_check.scoring.answers import YOU_ANSWERED, ScoredAnswer
@@ -18,12 +17,14 @@ from coprod_check.scoring.numbers import HALF
 from coprod_check.scoring.result import ApproachSuggestion, HowStep, SectionResult
 
 
-@dataclass(slots=True)
 class Why:
     """Why a condition holds: the words, and the questions whose answers made it hold."""
 
-    parts: list[str] = field(default_factory=list)
-    question_ids: list[str] = field(default_factory=list)
+    __slots__ = ("parts", "question_ids")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.question_ids: list[str] = []
 
     @property
     def text(self) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from coprod_check import __version__
 from coprod_check.answers.model import AnswersFile
@@ -29,15 +28,24 @@ from coprod_check.scoring.settled import settled_verdict
 from coprod_check.scoring.verdict import decide
 
 
-@dataclass(frozen=True, slots=True)
 class Judgement:
     """The verdict and level alone: what :func:`one_step_changes` compares."""
 
-    items: list[ScoredAnswer]
-    sections: list[SectionResult]
-    verdict: Verdict
-    level: LevelResult
-    confidence_label: ConfidenceLabel
+    __slots__ = ("confidence_label", "items", "level", "sections", "verdict")
+
+    def __init__(
+        self,
+        items: list[ScoredAnswer],
+        sections: list[SectionResult],
+        verdict: Verdict,
+        level: LevelResult,
+        confidence_label: ConfidenceLabel,
+    ) -> None:
+        self.items = items
+        self.sections = sections
+        self.verdict = verdict
+        self.level = level
+        self.confidence_label = confidence_label
 
 
 def judge(banks: Sequence[Bank], answers: AnswersFile, who: str = YOU_ANSWERED) -> Judgement:

@@ -15,7 +15,6 @@ order. The first of any two with the same text wins.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from coprod_check.bank.model import Bank, Recommendation
 from coprod_check.scoring.answers import YOU_ANSWERED, ScoredAnswer
@@ -42,14 +41,24 @@ CATEGORY_ORDER: tuple[RecommendationCategory, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
 class _Candidate:
-    sort_key: tuple[int, float, int]
-    category: RecommendationCategory
-    bank: Bank
-    question_id: str
-    recommendation: Recommendation
-    because: str
+    __slots__ = ("bank", "because", "category", "question_id", "recommendation", "sort_key")
+
+    def __init__(
+        self,
+        sort_key: tuple[int, float, int],
+        category: RecommendationCategory,
+        bank: Bank,
+        question_id: str,
+        recommendation: Recommendation,
+        because: str,
+    ) -> None:
+        self.sort_key = sort_key
+        self.category = category
+        self.bank = bank
+        self.question_id = question_id
+        self.recommendation = recommendation
+        self.because = because
 
 
 def applies(

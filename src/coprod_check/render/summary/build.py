@@ -83,7 +83,7 @@ def _actions(items: Sequence[RecommendationItem]) -> list[Action]:
         repeated = any(
             _sentence(_first_clause(other.because)) == why for other in ranked[: len(actions)]
         )
-        actions.append(Action(_sentence(item.text), "" if repeated else why))
+        actions.append(Action(text=_sentence(item.text), why="" if repeated else why))
     return actions
 
 
@@ -204,7 +204,7 @@ def compare_summary(result: CompareResult) -> OnePage:
     if regressions:
         why += " " + _sentence(f"Worse: {regressions[0]}")
     open_items = [
-        Action(_sentence(trend.text), "Still open at the last point.")
+        Action(text=_sentence(trend.text), why="Still open at the last point.")
         for trend in result.recommendations
         if trend.status in ("still-open", "new")
     ][:TOP_ACTIONS]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from coprod_check.records import Record, field, record
 
 #: Actions on the first page.
 TOP_ACTIONS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+@record
+class Action(Record):
     text: str
     why: str
     """Empty when the action before gave the same reason."""
@@ -20,8 +20,8 @@ class Action:
         return f"{self.text} Why: {self.why}" if self.why else self.text
 
 
-@dataclass(frozen=True, slots=True)
-class HeatMap:
+@record
+class HeatMap(Record):
     """Scores (0-100) of each section (rows) for each group (columns); None: no score."""
 
     caption: str
@@ -51,8 +51,8 @@ class HeatMap:
         return [[heat_band(score) or "none" for score in row] for row in self.scores]
 
 
-@dataclass(frozen=True, slots=True)
-class OnePage:
+@record
+class OnePage(Record):
     headline: str
     """The verdict, with the split named when groups' verdicts differ."""
     verdict_id: str

@@ -9,9 +9,9 @@ or jinja2.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coprod_check.records import Record, field, record
 from coprod_check.render.words import (
     CONFIDENCE_WORDS,
     LEVEL_WORDS,
@@ -54,14 +54,14 @@ if TYPE_CHECKING:
     from coprod_check.plan.summary import PlanSummary
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderLine:
+@record
+class HeaderLine(Record):
     label: str
     value: str
 
 
-@dataclass(frozen=True, slots=True)
-class SectionRow:
+@record
+class SectionRow(Record):
     """One section as every report shows it."""
 
     section: SectionResult
@@ -75,24 +75,24 @@ class SectionRow:
     answers: list[AnswerRow]
 
 
-@dataclass(frozen=True, slots=True)
-class SectionGroup:
+@record
+class SectionGroup(Record):
     """Sections of one role (all criteria, all reasons to co-produce, ...) under one heading."""
 
     title: str
     rows: list[SectionRow]
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerRow:
+@record
+class AnswerRow(Record):
     trace: AnswerTrace
     answer_text: str
     value_text: str
     weight_text: str
 
 
-@dataclass(frozen=True, slots=True)
-class StepRow:
+@record
+class StepRow(Record):
     name: str
     score: float | None
     threshold: float
@@ -107,29 +107,29 @@ class StepRow:
     citation: str
 
 
-@dataclass(frozen=True, slots=True)
-class FlagRow:
+@record
+class FlagRow(Record):
     flag: RedFlagHit
     severity_words: str
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class AlternativeRow:
+@record
+class AlternativeRow(Record):
     approach: ApproachSuggestion
     citation: str
 
 
-@dataclass(frozen=True, slots=True)
-class RecommendationRow:
+@record
+class RecommendationRow(Record):
     item: RecommendationItem
     category_words: str
     citation: str
     planned: str | None = None  # with --plan: its actions, or that none addresses it
 
 
-@dataclass(frozen=True, slots=True)
-class ReportView:
+@record
+class ReportView(Record):
     """Everything a human-readable report shows, in the order it shows it."""
 
     title: str
@@ -223,7 +223,7 @@ def build_view(
         reasons=list(result.verdict.reasons),
         conditions=_conditions(result.verdict.conditions, show_all, all_hint or ALL_HINT),
         alternatives=[
-            AlternativeRow(approach, approach.citation.short)
+            AlternativeRow(approach=approach, citation=approach.citation.short)
             for approach in result.verdict.alternatives
         ],
         confidence_text=(
@@ -282,7 +282,10 @@ def build_view(
         cautions=_flags(result.red_flags, "caution", notes),
         recommendations=[
             RecommendationRow(
-                item, CATEGORY_WORDS[item.category], item.citation.short, _planned(item, plan)
+                item=item,
+                category_words=CATEGORY_WORDS[item.category],
+                citation=item.citation.short,
+                planned=_planned(item, plan),
             )
             for item in shown
         ],
@@ -344,20 +347,22 @@ def _planned(item: RecommendationItem, plan: PlanSummary | None) -> str | None:
 
 
 def _header(result: Result, plan: PlanSummary | None = None) -> list[HeaderLine]:
-    lines = [HeaderLine(label, value) for label, value in respondent_lines(result.respondent)]
+    lines = [
+        HeaderLine(label=label, value=value) for label, value in respondent_lines(result.respondent)
+    ]
     if plan is not None:
-        lines.append(HeaderLine("Action plan", plan.headline))
+        lines.append(HeaderLine(label="Action plan", value=plan.headline))
     return lines
 
 
 def _groups(rows: Sequence[SectionRow]) -> list[SectionGroup]:
     known = [
-        SectionGroup(title, [row for row in rows if row.section.role == role])
+        SectionGroup(title=title, rows=[row for row in rows if row.section.role == role])
         for role, title in ROLE_GROUPS.items()
     ]
     other = [row for row in rows if row.section.role not in (*ROLE_GROUPS, "profile")]
     if other:
-        known.append(SectionGroup("Other sections", other))
+        known.append(SectionGroup(title="Other sections", rows=other))
     return [group for group in known if group.rows]
 
 
