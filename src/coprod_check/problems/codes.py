@@ -44,6 +44,7 @@ class Code(StrEnum):
     RED_FLAG_ORDER = "red-flag-order"
     INVALID_CONDITION = "invalid-condition"
     FLAG_IN_PROFILE = "flag-in-profile"
+    PROFILE_DECIDES = "profile-decides"
     # banks used together (warnings)
     QUESTION_ID_CLASH = "question-id-clash"
     BANK_ID_CLASH = "bank-id-clash"
@@ -107,6 +108,9 @@ MEANINGS: dict[Code, str] = {
     Code.RED_FLAG_ORDER: "a red flag not at the worst end of its scale",
     Code.INVALID_CONDITION: "an approach condition without the fields it needs",
     Code.FLAG_IN_PROFILE: "a red flag on a question of a 'profile' section (profiles never decide)",
+    Code.PROFILE_DECIDES: (
+        "a 'profile' section with a consequence, or named by an approach (profiles never decide)"
+    ),
     Code.QUESTION_ID_CLASH: "warning: a question id another bank in play also uses",
     Code.BANK_ID_CLASH: "warning: a bank id another bank file in the run also uses",
     Code.DUPLICATE_BANK: "an answers file lists a bank twice",

@@ -15,7 +15,8 @@ approach table are checked separately, because they need not rise with the scale
 - a "don't know" (an option with no value) that raises a flag: not settled, as it would be
   answered that way and stay unknown;
 - profile questions count as unknowns too: a bank may name one in an approach's ``when``, or
-  give a profile section a consequence;
+  give a profile section a consequence (``validate`` refuses both, but a bank need not have
+  been through it);
 - a condition of an approach that fits better (Malby's voice / choice table, Inett's scale) that
   some answers to the unknowns would make hold and others would not: not settled.
 

@@ -1,4 +1,5 @@
-"""Checks of a bank that need more than one field: ids, references, thresholds and red flags.
+"""Checks of a bank that need more than one field: ids, references, thresholds, red flags,
+approaches and profiles.
 
 One check per function, each taking a :class:`~.base.BankData` and yielding ``Finding``\\ s, one
 module per topic (like yamllint's rules), all registered in :data:`CHECKS`. To add a check: write
@@ -17,6 +18,10 @@ from coprod_check.bank.checks.ids import (
     duplicate_scale_ids,
     duplicate_section_ids,
     duplicate_source_ids,
+)
+from coprod_check.bank.checks.profiles import (
+    no_profiles_in_approaches,
+    profiles_have_no_consequence,
 )
 from coprod_check.bank.checks.red_flags import (
     no_flags_in_profiles,
@@ -71,6 +76,8 @@ CHECKS: tuple[Check, ...] = (
     recommendation_answers_exist,
     red_flags_at_worst_end,
     approach_conditions,
+    profiles_have_no_consequence,
+    no_profiles_in_approaches,
 )
 
 
