@@ -114,6 +114,13 @@ def test_plain_drawer_draws_what_rich_draws(blocks: list[Block], width: int) -> 
     assert _plain(blocks, width) == _rich(blocks, width)
 
 
+def test_a_list_paragraph_of_line_breaks_only_is_drawn_as_rich_draws_it() -> None:
+    """Found by the test above (a review, 2026-12-02): rich draws '•\n•', not '•\n\n•'."""
+    for breaks in ("\n", "\n\n"):
+        blocks: list[Block] = [Hanging([("•", [Para([(breaks, "")], "")]), ("•", [])], 0)]
+        assert _plain(blocks, 40) == _rich(blocks, 40) == "•\n•\n"
+
+
 @settings(max_examples=300, deadline=None)
 @given(BLOCK, st.integers(min_value=1, max_value=39))
 def test_plain_drawer_draws_what_rich_draws_when_narrow(block: Block, width: int) -> None:
