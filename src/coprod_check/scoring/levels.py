@@ -100,7 +100,7 @@ def level_result(
                 aliases=list(level.aliases),
                 description=level.description,
                 score=score,
-                threshold=0 if level.baseline else level.threshold,
+                threshold=0.0 if level.baseline else level.threshold,
                 answered=section.answered if section else 0,
                 total=section.total if section else 0,
                 reached=reached,
